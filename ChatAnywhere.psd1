@@ -1,0 +1,26 @@
+@{
+    RootModule           = 'ChatAnywhere.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    GUID                 = '5b0f3c1e-8d4a-4f57-9c2b-6a1e2d7f9b30'
+    Author               = 'ChatAnywhere.PowerShell contributors'
+    CompanyName          = 'ChatAnywhere.PowerShell'
+    Copyright            = '(c) 2026 ChatAnywhere.PowerShell contributors. MIT License.'
+    Description          = 'Diagnoses API keys for ChatAnywhere (an OpenAI-compatible relay) and self-hosted one-api / new-api relays: says why a key fails and what to do next.'
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('ChatAnywhere.format.ps1xml')
+    # Listed explicitly: wildcards make Import-Module slower and hide what the module offers.
+    CmdletsToExport      = @('Test-ApiKey')
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('ChatAnywhere', 'OpenAI', 'ApiKey', 'Diagnostics', 'one-api', 'new-api', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://github.com/chatanywhere-powershell/ChatAnywhere.PowerShell/blob/main/LICENSE'
+            ProjectUri   = 'https://github.com/chatanywhere-powershell/ChatAnywhere.PowerShell'
+            ReleaseNotes = 'Test-ApiKey: names why a key fails and the next step.'
+        }
+    }
+}

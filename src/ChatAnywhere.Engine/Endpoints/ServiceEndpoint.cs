@@ -1,0 +1,87 @@
+using System;
+
+namespace ChatAnywhere.Engine.Endpoints
+{
+    /// <summary>
+    /// A validated base URL, without a trailing /v1, and the URLs probed under it.
+    /// </summary>
+    public sealed class ServiceEndpoint
+    {
+        private ServiceEndpoint(Uri baseUri, EndpointKind kind)
+        {
+            BaseUri = baseUri;
+            Kind = kind;
+            ModelsUri = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/v1/models");
+            ChatCompletionsUri = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/v1/chat/completions");
+        }
+
+        /// <summary>The base URL as the user should write it.</summary>
+        public Uri BaseUri { get; }
+
+        /// <summary>Who the host belongs to.</summary>
+        public EndpointKind Kind { get; }
+
+        /// <summary>GET here costs no quota: the default probe.</summary>
+        public Uri ModelsUri { get; }
+
+        /// <summary>POST here spends one request of the daily quota.</summary>
+        public Uri ChatCompletionsUri { get; }
+
+        /// <summary>True when a key may travel to this endpoint without TLS.</summary>
+        public bool IsEncryptedOrLoopback =>
+            BaseUri.Scheme == Uri.UriSchemeHttps || Kind == EndpointKind.Loopback;
+
+        /// <summary>The base URL as text, without a trailing slash.</summary>
+        public override string ToString() => BaseUri.AbsoluteUri.TrimEnd('/');
+
+        /// <summary>
+        /// Parses a base URL given with or without /v1. Returns null and an explanation when it
+        /// cannot be used, including plain HTTP to another host unless <paramref name="allowUnencrypted"/>.
+        /// </summary>
+        public static ServiceEndpoint? TryParse(string? text, bool allowUnencrypted, out string? error)
+        {
+            error = null;
+            var trimmed = (text ?? string.Empty).Trim();
+            if (trimmed.Length == 0)
+            {
+                error = "The base URL is empty.";
+                return null;
+            }
+
+            if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) ||
+                (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                error = $"'{trimmed}' is not an http or https URL. Use a base URL such as {KnownHosts.DefaultBaseUri}.";
+                return null;
+            }
+
+            if (!string.IsNullOrEmpty(uri.UserInfo))
+            {
+                error = "The base URL must not carry a user name or password.";
+                return null;
+            }
+
+            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+            {
+                error = $"The base URL '{uri.GetLeftPart(UriPartial.Path)}' must not have a query string or fragment.";
+                return null;
+            }
+
+            var path = uri.AbsolutePath.TrimEnd('/');
+            if (path.EndsWith("/v1", StringComparison.OrdinalIgnoreCase))
+            {
+                path = path.Substring(0, path.Length - 3);
+            }
+
+            var normalized = new UriBuilder(uri.Scheme, uri.Host, uri.Port, path + "/").Uri;
+            var endpoint = new ServiceEndpoint(normalized, KnownHosts.KindOf(normalized));
+            if (!allowUnencrypted && !endpoint.IsEncryptedOrLoopback)
+            {
+                error = $"Refusing to send a key over plain HTTP to {normalized.Host}. Use https, or pass -AllowUnencryptedAuthentication if you accept that risk.";
+                return null;
+            }
+
+            return endpoint;
+        }
+    }
+}

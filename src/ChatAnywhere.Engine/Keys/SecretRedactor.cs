@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace ChatAnywhere.Engine.Keys
+{
+    /// <summary>
+    /// Masks secrets in any text before it is shown: the secrets it was told about, and anything
+    /// that looks like an unmasked sk- key (servers echo keys back in their messages).
+    /// Thread-safe: probes register keys while the pipeline thread redacts.
+    /// </summary>
+    public sealed class SecretRedactor
+    {
+        // sk- followed by a long run without the service's own '*' masking.
+        private static readonly Regex KeyLike = new Regex(@"sk-[A-Za-z0-9_\-]{12,}", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+        private readonly ConcurrentDictionary<string, string> _secrets = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>Adds a secret (a key as typed or cleaned, an access token) to mask from now on.</summary>
+        public void Register(string? secret)
+        {
+            if (!string.IsNullOrEmpty(secret) && secret!.Length >= 4)
+            {
+                _secrets.TryAdd(secret, KeyMask.Mask(secret));
+            }
+        }
+
+        /// <summary>Returns <paramref name="text"/> with every known or key-like secret masked.</summary>
+        public string Redact(string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return text ?? string.Empty;
+            }
+
+            var result = text!;
+            foreach (KeyValuePair<string, string> secret in _secrets)
+            {
+                if (result.IndexOf(secret.Key, StringComparison.Ordinal) >= 0)
+                {
+                    result = result.Replace(secret.Key, secret.Value);
+                }
+            }
+
+            return RedactKeyLike(result);
+        }
+
+        /// <summary>Masks anything shaped like an sk- key, for text with no registered secrets.</summary>
+        public static string RedactKeyLike(string text) =>
+            string.IsNullOrEmpty(text) ? text : KeyLike.Replace(text, m => KeyMask.Mask(m.Value));
+    }
+}

@@ -1,0 +1,147 @@
+namespace ChatAnywhere
+{
+    /// <summary>The finer cause behind a <see cref="KeyVerdict"/>.</summary>
+    public enum VerdictReason
+    {
+        /// <summary>No finer cause applies.</summary>
+        None = 0,
+
+        // Valid
+        /// <summary>The key worked after surrounding whitespace, quotes or a Bearer prefix were removed.</summary>
+        InputHadWhitespace,
+
+        // InvalidKey
+        /// <summary>The service said the key is wrong.</summary>
+        KeyRejected,
+        /// <summary>The relay token has expired.</summary>
+        TokenExpired,
+        /// <summary>The account behind the key was deactivated.</summary>
+        AccountDeactivated,
+        /// <summary>A 401 the module does not recognise.</summary>
+        UnrecognisedRefusal,
+
+        // WrongEndpoint
+        /// <summary>A ChatAnywhere or relay key went to api.openai.com.</summary>
+        RelayKeySentToOpenAI,
+        /// <summary>The server answered with a redirect.</summary>
+        Redirected,
+        /// <summary>The path does not exist at this base URL.</summary>
+        WrongPath,
+        /// <summary>A status page slug that does not exist.</summary>
+        StatusPageNotFound,
+
+        // MalformedKey
+        /// <summary>The key lacks the sk- prefix.</summary>
+        KeyMissingPrefix,
+        /// <summary>The key has whitespace inside it.</summary>
+        KeyHasInnerWhitespace,
+        /// <summary>The key has control characters.</summary>
+        KeyHasControlCharacter,
+        /// <summary>The key has zero-width or other invisible characters.</summary>
+        KeyHasInvisibleCharacter,
+        /// <summary>The key has full-width characters (typed with an East Asian input method).</summary>
+        KeyHasFullWidthCharacter,
+        /// <summary>The key has other characters outside ASCII.</summary>
+        KeyHasNonAsciiCharacter,
+
+        // MalformedRequest
+        /// <summary>The server received no key (a proxy or client dropped the header).</summary>
+        NoKeyReceived,
+        /// <summary>The front end rejected the Authorization header.</summary>
+        AuthHeaderMalformed,
+        /// <summary>A relay management call lacked the New-Api-User header.</summary>
+        ManagementAuthHeader,
+        /// <summary>The request was refused by a content policy.</summary>
+        ContentPolicy,
+        /// <summary>The server could not parse the request.</summary>
+        BadRequest,
+
+        // RateLimited
+        /// <summary>The free tier's daily request limit (per key and per IP).</summary>
+        DailyLimit,
+        /// <summary>A per-model daily limit of the free tier.</summary>
+        DailyLimitPerModel,
+        /// <summary>A short-term request or token rate limit.</summary>
+        RequestRateLimit,
+        /// <summary>The relay's upstream is saturated; not the key's fault.</summary>
+        UpstreamSaturated,
+
+        // ModelNotAllowed
+        /// <summary>The free tier does not include that model or path.</summary>
+        FreeTierModel,
+        /// <summary>The relay has no channel for that model.</summary>
+        NoChannelForModel,
+        /// <summary>The relay token may not use that model.</summary>
+        ModelNotGranted,
+
+        // Restricted
+        /// <summary>The free tier's prompt-token limit.</summary>
+        PromptTokenLimit,
+        /// <summary>The key or user was suspended or banned.</summary>
+        Suspended,
+        /// <summary>Access terminated for a policy violation.</summary>
+        Terminated,
+        /// <summary>The token is disabled.</summary>
+        TokenDisabled,
+        /// <summary>The token only works from allowed IP addresses.</summary>
+        IpAllowList,
+        /// <summary>The region is not supported (here or upstream).</summary>
+        Region,
+        /// <summary>A 403 the module does not recognise.</summary>
+        Forbidden,
+
+        // QuotaExhausted
+        /// <summary>The balance is too low for the request.</summary>
+        BalanceTooLow,
+        /// <summary>The relay user's quota is used up.</summary>
+        UserQuotaExhausted,
+        /// <summary>The relay token's quota is used up.</summary>
+        TokenQuotaExhausted,
+
+        // BlockedByWaf
+        /// <summary>A Cloudflare browser challenge.</summary>
+        CloudflareChallenge,
+        /// <summary>A Cloudflare block page.</summary>
+        CloudflareBlock,
+
+        // ServiceUnavailable
+        /// <summary>A Cloudflare 5xx error page.</summary>
+        CloudflareError,
+        /// <summary>A 5xx from the service.</summary>
+        ServerError,
+        /// <summary>The upstream model returned nothing.</summary>
+        NoUpstreamResponse,
+        /// <summary>The upstream model is overloaded.</summary>
+        Overloaded,
+        /// <summary>The service's upstream account ran out of quota.</summary>
+        UpstreamAccountExhausted,
+        /// <summary>The relay's upstream account has a problem.</summary>
+        UpstreamAccountProblem,
+        /// <summary>The upstream answered with an error.</summary>
+        UpstreamError,
+
+        // NetworkError
+        /// <summary>No answer within the timeout.</summary>
+        Timeout,
+        /// <summary>The connection was refused.</summary>
+        ConnectionRefused,
+        /// <summary>The connection was reset or closed early.</summary>
+        ConnectionReset,
+        /// <summary>The host name did not resolve.</summary>
+        DnsFailure,
+        /// <summary>The TLS handshake or certificate check failed.</summary>
+        TlsFailure,
+        /// <summary>The proxy failed.</summary>
+        ProxyFailure,
+
+        // Unknown
+        /// <summary>HTML arrived where JSON was expected.</summary>
+        HtmlInsteadOfJson,
+        /// <summary>A relay management call failed (success:false).</summary>
+        ManagementAuthFailed,
+        /// <summary>A status page failed to answer.</summary>
+        StatusPageError,
+        /// <summary>An answer the module does not recognise.</summary>
+        UnrecognisedAnswer,
+    }
+}

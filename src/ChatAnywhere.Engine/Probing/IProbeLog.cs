@@ -1,0 +1,15 @@
+namespace ChatAnywhere.Engine.Probing
+{
+    /// <summary>
+    /// Where the engine reports what it requests and receives. Called from worker threads; the
+    /// cmdlet queues the lines and writes them on the pipeline thread. Lines carry masked keys only.
+    /// </summary>
+    public interface IProbeLog
+    {
+        /// <summary>What is being done (Write-Verbose).</summary>
+        void Verbose(string message);
+
+        /// <summary>Requests and answers in detail (Write-Debug).</summary>
+        void Debug(string message);
+    }
+}

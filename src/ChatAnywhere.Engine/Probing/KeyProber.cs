@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using ChatAnywhere.Engine.Diagnosis;
+using ChatAnywhere.Engine.Endpoints;
+using ChatAnywhere.Engine.Http;
+using ChatAnywhere.Engine.Keys;
+using ChatAnywhere.Engine.Resilience;
+using Polly;
+using Polly.Timeout;
+
+namespace ChatAnywhere.Engine.Probing
+{
+    /// <summary>
+    /// Tests keys: checks each before sending it anywhere, probes GET /v1/models (and, when a model
+    /// is named, one chat completion), and turns the answers into an <see cref="ApiKeyTestResult"/>.
+    /// One instance serves a whole invocation, concurrently; it shares the caller's HttpClient.
+    /// </summary>
+    public sealed class KeyProber
+    {
+        private static readonly string[] HeadersWorthKeeping =
+        {
+            "Retry-After", "retry-after-ms", "x-should-retry", "Location", "Server", "cf-ray", "cf-mitigated",
+            "WWW-Authenticate", "X-New-Api-Version", "X-Oneapi-Request-Id", "openai-processing-ms",
+        };
+
+        private readonly HttpClient _client;
+        private readonly ProbeOptions _options;
+        private readonly TimeProvider _time;
+        private readonly IProbeLog _log;
+        private readonly SecretRedactor _redactor;
+        private readonly ResiliencePipeline<ProbeAttempt> _pipeline;
+
+        /// <summary>Creates a prober.</summary>
+        public KeyProber(HttpClient client, ProbeOptions options, SecretRedactor redactor, IProbeLog? log = null, TimeProvider? timeProvider = null, Func<double>? jitter = null)
+        {
+            _client = client ?? throw new ArgumentNullException(nameof(client));
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _redactor = redactor ?? throw new ArgumentNullException(nameof(redactor));
+            _log = log ?? NullProbeLog.Instance;
+            _time = timeProvider ?? TimeProvider.System;
+            var random = new Random();
+            var randomLock = new object();
+            jitter ??= () =>
+            {
+                lock (randomLock)
+                {
+                    return random.NextDouble();
+                }
+            };
+            _pipeline = ProbeRetryPipeline.Build(options, _time, jitter, _log);
+        }
+
+        /// <summary>Tests one key at one endpoint. An invalid key is a result, not an exception.</summary>
+        /// <exception cref="ArgumentException">The key is empty.</exception>
+        /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+        public async Task<ApiKeyTestResult> TestAsync(KeyInspection key, ServiceEndpoint endpoint, CancellationToken cancellationToken)
+        {
+            if (key is null || key.IsEmpty)
+            {
+                throw new ArgumentException("The key is empty.", nameof(key));
+            }
+
+            if (endpoint is null)
+            {
+                throw new ArgumentNullException(nameof(endpoint));
+            }
+
+            _redactor.Register(key.CleanedKey);
+            var context = new ProbeContext(key.Shape, endpoint.Kind, endpoint.ToString(), _options.Model);
+            var preflight = Preflight.Check(key, endpoint);
+            if (preflight is not null)
+            {
+                _log.Verbose($"{key.Masked}: not sent to {endpoint}: {preflight.Reason}.");
+                return BuildResult(key, endpoint, preflight, latency: null, attempts: 0);
+            }
+
+            var attempts = new AttemptCounter();
+            _log.Verbose($"{key.Masked}: GET {endpoint.ModelsUri}");
+            var outcome = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, endpoint.ModelsUri), key, context, attempts, cancellationToken).ConfigureAwait(false);
+
+            if (outcome.Classification.Verdict == KeyVerdict.Valid && _options.Model is not null)
+            {
+                _log.Verbose($"{key.Masked}: POST {endpoint.ChatCompletionsUri} (model {_options.Model}, max_tokens 1; spends one request of the daily quota)");
+                outcome = await SendAsync(() => ChatProbe(endpoint, _options.Model), key, context, attempts, cancellationToken).ConfigureAwait(false);
+            }
+
+            return BuildResult(key, endpoint, outcome.Classification, outcome.Latency, attempts.Count);
+        }
+
+        private static HttpRequestMessage ChatProbe(ServiceEndpoint endpoint, string model)
+        {
+            var body = "{\"model\":\"" + JsonEscape(model) + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":1}";
+            return new HttpRequestMessage(HttpMethod.Post, endpoint.ChatCompletionsUri)
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+        }
+
+        private async Task<ProbeAttempt> SendAsync(Func<HttpRequestMessage> createRequest, KeyInspection key, ProbeContext context, AttemptCounter attempts, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _pipeline.ExecuteAsync(
+                    token => new ValueTask<ProbeAttempt>(SendOnceAsync(createRequest, key, context, attempts, token)),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutRejectedException)
+            {
+                _log.Verbose($"{key.Masked}: no answer within {_options.AttemptTimeout.TotalSeconds:0.#} s.");
+                return new ProbeAttempt(NetworkFailureClassifier.Timeout(context.BaseUri, _options.AttemptTimeout), latency: null);
+            }
+            catch (HttpRequestException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new ProbeAttempt(NetworkFailureClassifier.Classify(exception, context.BaseUri), latency: null);
+            }
+        }
+
+        private async Task<ProbeAttempt> SendOnceAsync(Func<HttpRequestMessage> createRequest, KeyInspection key, ProbeContext context, AttemptCounter attempts, CancellationToken token)
+        {
+            Interlocked.Increment(ref attempts.Count);
+            using var request = createRequest();
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.CleanedKey);
+            var started = _time.GetTimestamp();
+            try
+            {
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                var (body, truncated) = await BoundedBodyReader.ReadAsync(stream, _options.BodyLimit, token).ConfigureAwait(false);
+                var latency = _time.GetElapsedTime(started);
+                var answer = new ProbeResponse((int)response.StatusCode, body, CollectHeaders(response), response.Content.Headers.ContentType?.MediaType, truncated);
+                var classification = ResponseClassifier.Classify(answer, context, _time.GetUtcNow());
+                _log.Debug($"{key.Masked}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {body.Length} chars{(truncated ? " (truncated)" : string.Empty)}: {_redactor.Redact(Preview(body))}");
+                _log.Verbose($"{key.Masked}: {answer.StatusCode} -> {classification.Verdict} ({classification.Reason}) by rule '{classification.RuleName}'.");
+                return new ProbeAttempt(classification, latency);
+            }
+            catch (Exception exception) when (!token.IsCancellationRequested && (exception is HttpRequestException || exception is IOException))
+            {
+                var classification = NetworkFailureClassifier.Classify(exception, context.BaseUri);
+                _log.Verbose($"{key.Masked}: {request.Method} {request.RequestUri} failed: {classification.Reason}: {_redactor.Redact(classification.Message)}");
+                return new ProbeAttempt(classification, latency: null);
+            }
+        }
+
+        private ApiKeyTestResult BuildResult(KeyInspection key, ServiceEndpoint endpoint, Classification classification, TimeSpan? latency, int attempts)
+        {
+            var diagnosis = new List<string>();
+            if (key.WasCleaned)
+            {
+                diagnosis.Add($"The key as given had {string.Join(" and ", key.Removed)}; the cleaned key was tested. Fix the stored key: other clients send it as it is.");
+            }
+
+            diagnosis.AddRange(classification.Diagnosis);
+            if (classification.Verdict == KeyVerdict.InvalidKey && key.Shape.IsOpenAI() && endpoint.Kind != EndpointKind.OpenAI)
+            {
+                diagnosis.Add("This is an OpenAI key; ChatAnywhere and relay keys are sk- and 48 letters and digits.");
+            }
+            else if (classification.Verdict == KeyVerdict.InvalidKey && key.Shape == KeyShape.Other)
+            {
+                diagnosis.Add("The key does not have the usual shape (sk- and 48 letters and digits): it may be cut short or belong to another service.");
+            }
+
+            var reason = classification.Reason;
+            if (key.WasCleaned && classification.Verdict == KeyVerdict.Valid && reason == VerdictReason.None)
+            {
+                reason = VerdictReason.InputHadWhitespace;
+            }
+
+            return new ApiKeyTestResult
+            {
+                Key = key.Masked,
+                KeyFingerprint = key.Fingerprint,
+                BaseUri = endpoint.ToString(),
+                Model = _options.Model,
+                Verdict = classification.Verdict,
+                Reason = reason,
+                StatusCode = classification.StatusCode,
+                ErrorType = classification.ErrorType,
+                ErrorCode = classification.ErrorCode,
+                Message = classification.Message is null ? null : _redactor.Redact(classification.Message),
+                Backend = classification.Backend,
+                Diagnosis = RedactAll(diagnosis),
+                Recommendation = RedactAll(classification.Recommendation),
+                RetryAfter = classification.RetryAfter,
+                LatencyMs = latency is null ? (long?)null : (long)Math.Round(latency.Value.TotalMilliseconds),
+                Attempts = attempts,
+                CheckedAt = _time.GetUtcNow().UtcDateTime,
+            };
+        }
+
+        private string[] RedactAll(IReadOnlyList<string> lines)
+        {
+            var result = new string[lines.Count];
+            for (var i = 0; i < lines.Count; i++)
+            {
+                result[i] = _redactor.Redact(lines[i]);
+            }
+
+            return result;
+        }
+
+        private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
+        {
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in HeadersWorthKeeping)
+            {
+                if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
+                {
+                    foreach (var value in values)
+                    {
+                        headers[name] = value;
+                        break;
+                    }
+                }
+            }
+
+            if (response.Headers.Location is not null && !headers.ContainsKey("Location"))
+            {
+                headers["Location"] = response.Headers.Location.ToString();
+            }
+
+            return headers;
+        }
+
+        private static string Preview(string body)
+        {
+            var oneLine = body.Replace("\r", " ").Replace("\n", " ");
+            return oneLine.Length <= 300 ? oneLine : oneLine.Substring(0, 300) + "…";
+        }
+
+        private static string JsonEscape(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                if (c == '"' || c == '\\')
+                {
+                    builder.Append('\\').Append(c);
+                }
+                else if (c < ' ')
+                {
+                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        private sealed class AttemptCounter
+        {
+            public int Count;
+        }
+    }
+}

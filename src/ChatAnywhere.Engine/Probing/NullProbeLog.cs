@@ -1,0 +1,19 @@
+namespace ChatAnywhere.Engine.Probing
+{
+    /// <summary>A log that drops everything.</summary>
+    public sealed class NullProbeLog : IProbeLog
+    {
+        /// <summary>The one instance.</summary>
+        public static readonly NullProbeLog Instance = new NullProbeLog();
+
+        /// <inheritdoc />
+        public void Verbose(string message)
+        {
+        }
+
+        /// <inheritdoc />
+        public void Debug(string message)
+        {
+        }
+    }
+}

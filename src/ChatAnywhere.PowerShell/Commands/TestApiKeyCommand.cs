@@ -1,0 +1,289 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using ChatAnywhere.Engine.Concurrency;
+using ChatAnywhere.Engine.Endpoints;
+using ChatAnywhere.Engine.Http;
+using ChatAnywhere.Engine.Keys;
+using ChatAnywhere.Engine.Probing;
+using ChatAnywhere.PowerShell.Completion;
+using ChatAnywhere.PowerShell.Security;
+
+namespace ChatAnywhere.PowerShell.Commands
+{
+    /// <summary>
+    /// Test-ApiKey: says why a key fails and what to do. Keys are probed concurrently and come out
+    /// in input order; a failing key is a result, not an error.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "ApiKey", DefaultParameterSetName = DefaultSet)]
+    [OutputType(typeof(ApiKeyTestResult), ParameterSetName = new[] { DefaultSet })]
+    [OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
+    public sealed class TestApiKeyCommand : ChatAnywhereCommandBase
+    {
+        private const string DefaultSet = "Default";
+        private const string QuietSet = "Quiet";
+
+        // Show progress once this many keys are in play; fewer finish before a bar would help.
+        private const int ProgressThreshold = 5;
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+        private static readonly TimeSpan DrainSlice = TimeSpan.FromMilliseconds(100);
+
+        private readonly Dictionary<string, ServiceEndpoint> _endpoints = new Dictionary<string, ServiceEndpoint>(StringComparer.Ordinal);
+        private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+        private HttpClient? _client;
+        private KeyProber? _prober;
+        private OrderedWorkQueue<ProbeOutcome>? _queue;
+        private int _received;
+        private int _written;
+        private bool _progressShown;
+
+        /// <summary>The key to test: a SecureString, or a string (converted).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Key")]
+        [SecureStringTransformation]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>The service's base URL, with or without /v1.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("ApiBase")]
+        [ArgumentCompleter(typeof(BaseUriCompleter))]
+        public string? BaseUri { get; set; }
+
+        /// <summary>Also sends one chat completion (max_tokens 1) for this model; spends one request of the daily quota.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelCompleter))]
+        public string? Model { get; set; }
+
+        /// <summary>Keys probed at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>Seconds one HTTP attempt may take.</summary>
+        [Parameter]
+        [ValidateRange(1, 300)]
+        public int TimeoutSec { get; set; } = 10;
+
+        /// <summary>Retries of transient failures per request.</summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; } = 2;
+
+        /// <summary>Outputs only $true (Valid) or $false per key.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
+        public SwitchParameter Quiet { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            ValidateConnectionParameters();
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri)) && Resolve(BaseUri) is null)
+            {
+                TryResolveEndpoint(BaseUri, out var error);
+                ThrowTerminatingError(error!);
+            }
+
+            CreateLog();
+            _client = ProbeHttpClientFactory.Create(CreateHttpSettings(ThrottleLimit));
+            _prober = new KeyProber(
+                _client,
+                new ProbeOptions { AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec), MaxRetries = MaxRetries, Model = Model },
+                Redactor,
+                Log);
+            _queue = new OrderedWorkQueue<ProbeOutcome>(ThrottleLimit);
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var rawKey = ApiKey is null ? EnvironmentDefaults.ApiKey() : SecureStrings.ToPlainText(ApiKey);
+            if (rawKey is null)
+            {
+                ThrowArgumentError(
+                    "NoApiKey",
+                    $"No key to test: pass -ApiKey, pipe keys in, or set ${"env:"}{EnvironmentDefaults.ApiKeyVariables[0]}.",
+                    null);
+                return;
+            }
+
+            Redactor.Register(rawKey);
+            var key = KeyInspector.Inspect(rawKey);
+            Redactor.Register(key.CleanedKey);
+            _received++;
+
+            if (key.IsEmpty)
+            {
+                Enqueue(_ => Task.FromResult(ProbeOutcome.Failed(new ErrorRecord(
+                    new ArgumentException("The key is empty (or only whitespace and quotes)."),
+                    "EmptyApiKey", ErrorCategory.InvalidArgument, null))));
+            }
+            else
+            {
+                var baseUriText = BaseUri ?? EnvironmentDefaults.BaseUri();
+                var endpoint = Resolve(baseUriText);
+                if (endpoint is null)
+                {
+                    TryResolveEndpoint(baseUriText, out var error);
+                    Enqueue(_ => Task.FromResult(ProbeOutcome.Failed(error!)));
+                }
+                else
+                {
+                    Enqueue(token => ProbeAsync(key, endpoint, token));
+                }
+            }
+
+            Drain(untilEmpty: false);
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            Drain(untilEmpty: true);
+            if (_progressShown)
+            {
+                WriteProgress(new ProgressRecord(1, "Test-ApiKey", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void DisposeResources()
+        {
+            _queue?.Dispose();
+            _client?.Dispose();
+        }
+
+        private ServiceEndpoint? Resolve(string? baseUriText)
+        {
+            var text = baseUriText ?? string.Empty;
+            if (_endpoints.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
+            var endpoint = TryResolveEndpoint(text, out _);
+            if (endpoint is not null)
+            {
+                _endpoints[text] = endpoint;
+            }
+
+            return endpoint;
+        }
+
+        private void Enqueue(Func<CancellationToken, Task<ProbeOutcome>> work) => _queue!.Enqueue(work, StopToken);
+
+        private async Task<ProbeOutcome> ProbeAsync(KeyInspection key, ServiceEndpoint endpoint, CancellationToken token)
+        {
+            try
+            {
+                return ProbeOutcome.Succeeded(await _prober!.TestAsync(key, endpoint, token).ConfigureAwait(false));
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception exception)
+            {
+                // A fault of the module on one key: report it and let the other keys go on.
+                return ProbeOutcome.Failed(new ErrorRecord(
+                    new InvalidOperationException($"Testing key {key.Masked} failed: {Redactor.Redact(exception.Message)}"),
+                    "ApiKeyTestFailed", ErrorCategory.NotSpecified, key.Masked));
+            }
+        }
+
+        /// <summary>
+        /// Writes finished results in input order. While more than a window of keys is queued it
+        /// waits for the oldest, so memory stays flat however many keys are piped in.
+        /// </summary>
+        private void Drain(bool untilEmpty)
+        {
+            var window = ThrottleLimit * 4;
+            var queue = _queue!;
+            try
+            {
+                while (true)
+                {
+                    FlushLog();
+                    while (queue.TryTakeCompleted(out var done))
+                    {
+                        Write(done!);
+                    }
+
+                    ReportProgress(queue.Count);
+                    var head = queue.Head;
+                    if (head is null || (!untilEmpty && queue.Count < window))
+                    {
+                        FlushLog();
+                        return;
+                    }
+
+                    head.Wait((int)DrainSlice.TotalMilliseconds, StopToken);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void Write(Task<ProbeOutcome> done)
+        {
+            _written++;
+            if (done.IsCanceled)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            var outcome = done.GetAwaiter().GetResult();
+            if (outcome.Error is not null)
+            {
+                WriteError(outcome.Error);
+            }
+            else if (Quiet.IsPresent)
+            {
+                WriteObject(outcome.Result!.IsValid);
+            }
+            else
+            {
+                WriteObject(outcome.Result);
+            }
+        }
+
+        private void ReportProgress(int inFlight)
+        {
+            if (_received < ProgressThreshold || _sinceProgress.Elapsed < ProgressInterval)
+            {
+                return;
+            }
+
+            _sinceProgress.Restart();
+            _progressShown = true;
+            WriteProgress(new ProgressRecord(1, "Test-ApiKey", $"Tested {_written} of {_received} keys; {inFlight} waiting or in flight")
+            {
+                PercentComplete = _received == 0 ? 0 : (int)(100L * _written / _received),
+            });
+        }
+
+        private sealed class ProbeOutcome
+        {
+            private ProbeOutcome(ApiKeyTestResult? result, ErrorRecord? error)
+            {
+                Result = result;
+                Error = error;
+            }
+
+            public ApiKeyTestResult? Result { get; }
+
+            public ErrorRecord? Error { get; }
+
+            public static ProbeOutcome Succeeded(ApiKeyTestResult result) => new ProbeOutcome(result, null);
+
+            public static ProbeOutcome Failed(ErrorRecord error) => new ProbeOutcome(null, error);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using ChatAnywhere.Engine.Keys;
+using ChatAnywhere.Engine.Probing;
+
+namespace ChatAnywhere.PowerShell.Logging
+{
+    /// <summary>
+    /// Collects the engine's lines from worker threads so the pipeline thread can write them
+    /// (only it may call WriteVerbose / WriteDebug). Every line passes the redactor once more.
+    /// </summary>
+    public sealed class QueuedProbeLog : IProbeLog
+    {
+        private readonly ConcurrentQueue<(bool IsDebug, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
+        private readonly SecretRedactor _redactor;
+        private readonly bool _verbose;
+        private readonly bool _debug;
+
+        /// <summary>Creates a log; lines of a disabled stream are dropped at once.</summary>
+        public QueuedProbeLog(SecretRedactor redactor, bool verbose, bool debug)
+        {
+            _redactor = redactor;
+            _verbose = verbose;
+            _debug = debug;
+        }
+
+        /// <inheritdoc />
+        public void Verbose(string message)
+        {
+            if (_verbose)
+            {
+                _lines.Enqueue((false, message));
+            }
+        }
+
+        /// <inheritdoc />
+        public void Debug(string message)
+        {
+            if (_debug)
+            {
+                _lines.Enqueue((true, message));
+            }
+        }
+
+        /// <summary>Takes the next line, redacted.</summary>
+        public bool TryTake(out bool isDebug, out string text)
+        {
+            if (_lines.TryDequeue(out var line))
+            {
+                isDebug = line.IsDebug;
+                text = _redactor.Redact(line.Text);
+                return true;
+            }
+
+            isDebug = false;
+            text = string.Empty;
+            return false;
+        }
+    }
+}

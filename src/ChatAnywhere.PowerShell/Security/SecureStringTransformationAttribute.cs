@@ -1,0 +1,32 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+
+namespace ChatAnywhere.PowerShell.Security
+{
+    /// <summary>
+    /// Lets a SecureString parameter take a plain string too (typed at a prompt, read from a CSV).
+    /// Anything else is refused, so pipeline binding falls through to by-property-name.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
+    {
+        /// <inheritdoc />
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            switch (value)
+            {
+                case null:
+                    return null;
+                case SecureString secure:
+                    return secure;
+                case string text:
+                    return SecureStrings.FromPlainText(text);
+                default:
+                    throw new ArgumentTransformationMetadataException(
+                        $"Cannot use a {value.GetType().Name} as a key: pass a SecureString or a string.");
+            }
+        }
+    }
+}

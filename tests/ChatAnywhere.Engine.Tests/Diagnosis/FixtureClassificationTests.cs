@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ChatAnywhere.Engine.Diagnosis;
+using ChatAnywhere.Engine.Endpoints;
+using ChatAnywhere.Engine.Http;
+using ChatAnywhere.Engine.Keys;
+using ChatAnywhere.Engine.Tests.Support;
+using Xunit;
+
+namespace ChatAnywhere.Engine.Tests.Diagnosis
+{
+    /// <summary>Every captured response with a status must classify to the verdict it was captured for.</summary>
+    public sealed class FixtureClassificationTests
+    {
+        private static readonly DateTimeOffset Now = new(2026, 11, 27, 10, 48, 0, TimeSpan.Zero);
+
+        // The fixtures' sub_verdict names and the module's Reason values that stand for them.
+        private static readonly Dictionary<string, VerdictReason> ReasonFor = new()
+        {
+            ["FreeTierModel"] = VerdictReason.FreeTierModel,
+            ["FreeTierPromptTokenLimit"] = VerdictReason.PromptTokenLimit,
+            ["DailyLimit"] = VerdictReason.DailyLimit,
+            ["DailyLimitPerModel"] = VerdictReason.DailyLimitPerModel,
+            ["BalanceTooLow"] = VerdictReason.BalanceTooLow,
+            ["BalanceTooLowForMaxTokens"] = VerdictReason.BalanceTooLow,
+            ["Suspended"] = VerdictReason.Suspended,
+            ["UpstreamAccountExhausted"] = VerdictReason.UpstreamAccountExhausted,
+            ["NoUpstreamResponse"] = VerdictReason.NoUpstreamResponse,
+            ["ContentPolicy"] = VerdictReason.ContentPolicy,
+            ["RelayKeySentToOpenAI"] = VerdictReason.RelayKeySentToOpenAI,
+            ["NoKeyProvided"] = VerdictReason.NoKeyReceived,
+            ["Terminated"] = VerdictReason.Terminated,
+            ["AccountDeactivated"] = VerdictReason.AccountDeactivated,
+            ["UpstreamSaturated"] = VerdictReason.UpstreamSaturated,
+            ["UpstreamAccountProblem"] = VerdictReason.UpstreamAccountProblem,
+            ["UpstreamRegionBlocked"] = VerdictReason.Region,
+            ["ManagementAuthFailed"] = VerdictReason.ManagementAuthFailed,
+            ["NoChannelForModel"] = VerdictReason.NoChannelForModel,
+            ["ManagementAuthHeader"] = VerdictReason.ManagementAuthHeader,
+            ["AuthHeaderMalformed"] = VerdictReason.AuthHeaderMalformed,
+        };
+
+        public static IEnumerable<object[]> FixturesWithStatus() =>
+            CapturedFixture.All.Where(f => f.Status is not null).Select(f => new object[] { f.Id });
+
+        public static IEnumerable<object[]> FixturesWithStatusAndMappedReason() =>
+            CapturedFixture.All.Where(f => f.Status is not null && f.SubVerdict is not null && ReasonFor.ContainsKey(f.SubVerdict.Split(' ')[0]))
+                .Select(f => new object[] { f.Id });
+
+        [Theory]
+        [MemberData(nameof(FixturesWithStatus))]
+        public void Fixture_classifies_to_its_expected_verdict(string fixtureId)
+        {
+            var fixture = CapturedFixture.ById(fixtureId);
+
+            var classification = Classify(fixture, fixture.Status!.Value);
+
+            Assert.Equal(fixture.ExpectedVerdict, classification.Verdict.ToString());
+        }
+
+        [Theory]
+        [MemberData(nameof(FixturesWithStatusAndMappedReason))]
+        public void Fixture_gets_the_reason_its_capture_suggests(string fixtureId)
+        {
+            var fixture = CapturedFixture.ById(fixtureId);
+
+            var classification = Classify(fixture, fixture.Status!.Value);
+
+            Assert.Equal(ReasonFor[fixture.SubVerdict!.Split(' ')[0]], classification.Reason);
+        }
+
+        [Fact]
+        public void At_least_forty_fixtures_have_a_status()
+        {
+            Assert.True(FixturesWithStatus().Count() >= 40, "the fixture file lost entries");
+        }
+
+        [Theory]
+        [InlineData("CA-503-no-response", BackendKind.ChatAnywhere)]
+        [InlineData("CA-429-free-200-per-day", BackendKind.ChatAnywhere)]
+        [InlineData("CA-502-cf-bad-gateway-2023", BackendKind.ChatAnywhere)]
+        [InlineData("OA-401-incorrect-key-ca-key-2023", BackendKind.OpenAI)]
+        [InlineData("ONE-403-insufficient-user-quota-observed", BackendKind.OneApi)]
+        [InlineData("NEW-429-group-saturated", BackendKind.NewApi)]
+        [InlineData("NEW-403-insufficient-user-quota", BackendKind.NewApi)]
+        [InlineData("CF-502-bad-gateway", BackendKind.Cloudflare)]
+        [InlineData("CF-403-challenge-measured", BackendKind.Cloudflare)]
+        public void Fixture_backend_is_recognised_from_the_answer(string fixtureId, BackendKind expected)
+        {
+            var fixture = CapturedFixture.ById(fixtureId);
+
+            var classification = Classify(fixture, fixture.Status!.Value);
+
+            Assert.Equal(expected, classification.Backend);
+        }
+
+        [Fact]
+        public void Relay_key_at_OpenAI_is_wrong_endpoint_but_OpenAI_key_is_invalid_for_the_same_answer()
+        {
+            // OA-401-incorrect-key-ca-key-2023: the verdict depends on the key that was sent.
+            var fixture = CapturedFixture.ById("OA-401-incorrect-key-ca-key-2023");
+            var response = new ProbeResponse(401, fixture.WireBody, contentType: "application/json");
+
+            var relay = ResponseClassifier.Classify(response, new ProbeContext(KeyShape.Relay, EndpointKind.OpenAI, "https://api.openai.com"), Now);
+            var openAI = ResponseClassifier.Classify(response, new ProbeContext(KeyShape.OpenAIProject, EndpointKind.OpenAI, "https://api.openai.com"), Now);
+
+            Assert.Equal(KeyVerdict.WrongEndpoint, relay.Verdict);
+            Assert.Contains(relay.Recommendation, line => line.Contains(KnownHosts.DefaultBaseUri, StringComparison.Ordinal));
+            Assert.Equal(KeyVerdict.InvalidKey, openAI.Verdict);
+        }
+
+        [Fact]
+        public void Daily_limit_is_not_retried_and_says_when_it_resets()
+        {
+            // CA-429-free-200-per-day at 10:48 UTC (18:48 in Shanghai): resets at 16:00 UTC, 5 h 12 min later.
+            var classification = Classify(CapturedFixture.ById("CA-429-free-200-per-day"), 429);
+
+            Assert.False(classification.IsRetryable);
+            Assert.Equal(TimeSpan.FromMinutes(5 * 60 + 12), classification.RetryAfter);
+            Assert.Contains(classification.Recommendation, line => line.Contains("00:00 Asia/Shanghai (16:00 UTC), in 5 h 12 min", StringComparison.Ordinal));
+        }
+
+        [Theory]
+        [InlineData("CA-503-no-response")]
+        [InlineData("CF-502-bad-gateway")]
+        [InlineData("CA-502-cf-bad-gateway-2023")]
+        public void Transient_faults_are_retryable_and_never_invalid_key(string fixtureId)
+        {
+            var fixture = CapturedFixture.ById(fixtureId);
+
+            var classification = Classify(fixture, fixture.Status!.Value);
+
+            Assert.True(classification.IsRetryable);
+            Assert.NotEqual(KeyVerdict.InvalidKey, classification.Verdict);
+        }
+
+        [Fact]
+        public void A_403_with_the_invalid_key_words_is_still_not_an_invalid_key()
+        {
+            var response = new ProbeResponse(403, CapturedFixture.ById("CA-401-invalid-key-fixture").WireBody, contentType: "application/json");
+
+            var classification = ResponseClassifier.Classify(response, new ProbeContext(KeyShape.Relay, EndpointKind.Other, "https://relay.example.test"), Now);
+
+            Assert.NotEqual(KeyVerdict.InvalidKey, classification.Verdict);
+        }
+
+        [Fact]
+        public void Error_type_alone_proves_nothing()
+        {
+            // Operators rename error.type (anchors-keycheck.md): a chatanywhere_error type with a 503 is still a service fault.
+            var response = new ProbeResponse(503, "{\"error\":{\"message\":\"busy\",\"type\":\"chatanywhere_error\",\"code\":\"503 SERVICE_UNAVAILABLE\"}}");
+
+            var classification = ResponseClassifier.Classify(response, new ProbeContext(KeyShape.Relay, EndpointKind.ChatAnywhere, KnownHosts.DefaultBaseUri), Now);
+
+            Assert.Equal(KeyVerdict.ServiceUnavailable, classification.Verdict);
+        }
+
+        [Fact]
+        public void Redirect_is_reported_with_its_location_and_not_retried()
+        {
+            var response = new ProbeResponse(301, string.Empty, new Dictionary<string, string> { ["Location"] = "https://example.test/login" });
+
+            var classification = ResponseClassifier.Classify(response, new ProbeContext(KeyShape.Relay, EndpointKind.Other, "https://relay.example.test"), Now);
+
+            Assert.Equal(KeyVerdict.WrongEndpoint, classification.Verdict);
+            Assert.Equal(VerdictReason.Redirected, classification.Reason);
+            Assert.Contains(classification.Diagnosis, line => line.Contains("https://example.test/login", StringComparison.Ordinal));
+            Assert.False(classification.IsRetryable);
+        }
+
+        [Fact]
+        public void Every_rule_cites_evidence()
+        {
+            Assert.All(DiagnosisRules.All, rule => Assert.NotEmpty(rule.Evidence));
+        }
+
+        [Fact]
+        public void Every_fixture_id_a_rule_cites_exists()
+        {
+            var ids = CapturedFixture.All.Select(f => f.Id).ToHashSet();
+            var cited = DiagnosisRules.All.SelectMany(r => r.Evidence).Where(e => System.Text.RegularExpressions.Regex.IsMatch(e, "^[A-Z]+-[A-Za-z0-9.-]+$"));
+
+            Assert.All(cited, id => Assert.Contains(id, ids));
+        }
+
+        private static Classification Classify(CapturedFixture fixture, int status)
+        {
+            var baseUri = new Uri(fixture.ProbeBaseUri);
+            var context = new ProbeContext(Enum.Parse<KeyShape>(fixture.ProbeKeyShape), KnownHosts.KindOf(baseUri), fixture.ProbeBaseUri);
+            return ResponseClassifier.Classify(new ProbeResponse(status, fixture.WireBody, contentType: fixture.ContentType), context, Now);
+        }
+    }
+}
