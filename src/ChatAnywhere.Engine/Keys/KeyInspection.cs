@@ -41,6 +41,21 @@ namespace ChatAnywhere.Engine.Keys
         /// <summary>The key's fingerprint, safe to show.</summary>
         public string Fingerprint => KeyMask.Fingerprint(CleanedKey);
 
+        /// <summary>
+        /// <paramref name="text"/> with this key, and anything else shaped like a key, masked.
+        /// Per key rather than through a shared list, so the cost does not grow with the number of keys.
+        /// </summary>
+        public string Redact(string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return text ?? string.Empty;
+            }
+
+            var result = CleanedKey.Length >= 4 ? text!.Replace(CleanedKey, Masked) : text!;
+            return SecretRedactor.RedactKeyLike(result);
+        }
+
         /// <inheritdoc />
         public override string ToString() => Masked;
 

@@ -6,9 +6,11 @@ using System.Text.RegularExpressions;
 namespace ChatAnywhere.Engine.Keys
 {
     /// <summary>
-    /// Masks secrets in any text before it is shown: the secrets it was told about, and anything
-    /// that looks like an unmasked sk- key (servers echo keys back in their messages).
-    /// Thread-safe: probes register keys while the pipeline thread redacts.
+    /// Masks secrets in any text before it is shown: the few secrets of an invocation it was told
+    /// about (an access token, a proxy password), and anything that looks like an unmasked sk- key
+    /// (servers echo keys back in their messages). Keys themselves are masked per key
+    /// (<see cref="KeyInspection.Redact"/>), so this list stays short however many keys are tested.
+    /// Thread-safe.
     /// </summary>
     public sealed class SecretRedactor
     {

@@ -72,7 +72,6 @@ namespace ChatAnywhere.Engine.Probing
                 throw new ArgumentNullException(nameof(endpoint));
             }
 
-            _redactor.Register(key.CleanedKey);
             var context = new ProbeContext(key.Shape, endpoint.Kind, endpoint.ToString(), _options.Model);
             var preflight = Preflight.Check(key, endpoint);
             if (preflight is not null)
@@ -136,14 +135,14 @@ namespace ChatAnywhere.Engine.Probing
                 var latency = _time.GetElapsedTime(started);
                 var answer = new ProbeResponse((int)response.StatusCode, body, CollectHeaders(response), response.Content.Headers.ContentType?.MediaType, truncated);
                 var classification = ResponseClassifier.Classify(answer, context, _time.GetUtcNow());
-                _log.Debug($"{key.Masked}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {body.Length} chars{(truncated ? " (truncated)" : string.Empty)}: {_redactor.Redact(Preview(body))}");
+                _log.Debug($"{key.Masked}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {body.Length} chars{(truncated ? " (truncated)" : string.Empty)}: {Redact(key, Preview(body))}");
                 _log.Verbose($"{key.Masked}: {answer.StatusCode} -> {classification.Verdict} ({classification.Reason}) by rule '{classification.RuleName}'.");
                 return new ProbeAttempt(classification, latency);
             }
             catch (Exception exception) when (!token.IsCancellationRequested && (exception is HttpRequestException || exception is IOException))
             {
                 var classification = NetworkFailureClassifier.Classify(exception, context.BaseUri);
-                _log.Verbose($"{key.Masked}: {request.Method} {request.RequestUri} failed: {classification.Reason}: {_redactor.Redact(classification.Message)}");
+                _log.Verbose($"{key.Masked}: {request.Method} {request.RequestUri} failed: {classification.Reason}: {Redact(key, classification.Message)}");
                 return new ProbeAttempt(classification, latency: null);
             }
         }
@@ -183,10 +182,10 @@ namespace ChatAnywhere.Engine.Probing
                 StatusCode = classification.StatusCode,
                 ErrorType = classification.ErrorType,
                 ErrorCode = classification.ErrorCode,
-                Message = classification.Message is null ? null : _redactor.Redact(classification.Message),
+                Message = classification.Message is null ? null : Redact(key, classification.Message),
                 Backend = classification.Backend,
-                Diagnosis = RedactAll(diagnosis),
-                Recommendation = RedactAll(classification.Recommendation),
+                Diagnosis = RedactAll(key, diagnosis),
+                Recommendation = RedactAll(key, classification.Recommendation),
                 RetryAfter = classification.RetryAfter,
                 LatencyMs = latency is null ? (long?)null : (long)Math.Round(latency.Value.TotalMilliseconds),
                 Attempts = attempts,
@@ -194,12 +193,15 @@ namespace ChatAnywhere.Engine.Probing
             };
         }
 
-        private string[] RedactAll(IReadOnlyList<string> lines)
+        // The key itself, then the invocation's few other secrets (access tokens, proxy passwords).
+        private string Redact(KeyInspection key, string? text) => _redactor.Redact(key.Redact(text));
+
+        private string[] RedactAll(KeyInspection key, IReadOnlyList<string> lines)
         {
             var result = new string[lines.Count];
             for (var i = 0; i < lines.Count; i++)
             {
-                result[i] = _redactor.Redact(lines[i]);
+                result[i] = Redact(key, lines[i]);
             }
 
             return result;

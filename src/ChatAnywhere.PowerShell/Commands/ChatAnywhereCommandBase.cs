@@ -91,14 +91,19 @@ namespace ChatAnywhere.PowerShell.Commands
         }
 
         /// <summary>The settings of this invocation's one HttpClient.</summary>
-        protected HttpClientSettings CreateHttpSettings(int maxConnectionsPerServer) => new HttpClientSettings
+        protected HttpClientSettings CreateHttpSettings(int maxConnectionsPerServer)
         {
-            Proxy = Proxy,
-            ProxyCredential = ProxyCredential?.GetNetworkCredential(),
-            NoProxy = NoProxy.IsPresent,
-            SkipCertificateCheck = SkipCertificateCheck.IsPresent,
-            MaxConnectionsPerServer = maxConnectionsPerServer,
-        };
+            var proxyCredential = ProxyCredential?.GetNetworkCredential();
+            Redactor.Register(proxyCredential?.Password);
+            return new HttpClientSettings
+            {
+                Proxy = Proxy,
+                ProxyCredential = proxyCredential,
+                NoProxy = NoProxy.IsPresent,
+                SkipCertificateCheck = SkipCertificateCheck.IsPresent,
+                MaxConnectionsPerServer = maxConnectionsPerServer,
+            };
+        }
 
         /// <summary>Creates the log, keeping only the streams the caller will see.</summary>
         protected void CreateLog()

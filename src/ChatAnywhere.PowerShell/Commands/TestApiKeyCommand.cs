@@ -112,9 +112,7 @@ namespace ChatAnywhere.PowerShell.Commands
                 return;
             }
 
-            Redactor.Register(rawKey);
             var key = KeyInspector.Inspect(rawKey);
-            Redactor.Register(key.CleanedKey);
             _received++;
 
             if (key.IsEmpty)
@@ -191,7 +189,7 @@ namespace ChatAnywhere.PowerShell.Commands
             {
                 // A fault of the module on one key: report it and let the other keys go on.
                 return ProbeOutcome.Failed(new ErrorRecord(
-                    new InvalidOperationException($"Testing key {key.Masked} failed: {Redactor.Redact(exception.Message)}"),
+                    new InvalidOperationException($"Testing key {key.Masked} failed: {Redactor.Redact(key.Redact(exception.Message))}"),
                     "ApiKeyTestFailed", ErrorCategory.NotSpecified, key.Masked));
             }
         }
@@ -204,30 +202,28 @@ namespace ChatAnywhere.PowerShell.Commands
         {
             var window = ThrottleLimit * 4;
             var queue = _queue!;
-            try
+            while (true)
             {
-                while (true)
+                FlushLog();
+                while (queue.TryTakeCompleted(out var done))
+                {
+                    Write(done!);
+                }
+
+                ReportProgress(queue.Count);
+                var head = queue.Head;
+                if (head is null || (!untilEmpty && queue.Count < window))
                 {
                     FlushLog();
-                    while (queue.TryTakeCompleted(out var done))
-                    {
-                        Write(done!);
-                    }
-
-                    ReportProgress(queue.Count);
-                    var head = queue.Head;
-                    if (head is null || (!untilEmpty && queue.Count < window))
-                    {
-                        FlushLog();
-                        return;
-                    }
-
-                    head.Wait((int)DrainSlice.TotalMilliseconds, StopToken);
+                    return;
                 }
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
+
+                // Wakes when the oldest key is done or on Ctrl+C, whichever comes first; never throws.
+                WaitHandle.WaitAny(new[] { ((IAsyncResult)head).AsyncWaitHandle, StopToken.WaitHandle }, DrainSlice);
+                if (StopToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
             }
         }
 

@@ -1,0 +1,52 @@
+<#
+.SYNOPSIS
+    The README's demo: Test-ApiKey over emulator keys that show each verdict.
+.DESCRIPTION
+    Starts the emulator on loopback, tests one key per situation an admin meets, prints the
+    results as a table and the interesting ones in full, and stops the emulator.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module $ModuleManifest
+Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1')
+
+$emulator = Start-Emulator -Configuration $Configuration
+try {
+    $api = $emulator.Url
+    Write-Host "Emulator listening on $api (ChatAnywhere at /, OpenAI at /openai)" -ForegroundColor Cyan
+
+    # The emulator's demo keys (src/ChatAnywhere.Emulator/Resources/scenario.default.json): not real keys.
+    $cases = @(
+        [pscustomobject]@{ Case = 'A good key';                                  ApiKey = 'sk-EmuValidPaid000000000000000000000000000000000001';    BaseUri = $api }
+        [pscustomobject]@{ Case = 'A wrong key';                                 ApiKey = 'sk-EmuWrongKey0000000000000000000000000000000000003';    BaseUri = $api }
+        [pscustomobject]@{ Case = 'A good key sent to OpenAI (base URL unchanged)'; ApiKey = 'sk-EmuValidPaid000000000000000000000000000000000001'; BaseUri = "$api/openai" }
+        [pscustomobject]@{ Case = 'A key pasted with a trailing newline';        ApiKey = "sk-EmuValidPaid000000000000000000000000000000000001`r`n"; BaseUri = $api }
+        [pscustomobject]@{ Case = 'A free key past its 200 requests today';      ApiKey = 'sk-EmuDailyLimited000000000000000000000000000000004';    BaseUri = $api }
+        [pscustomobject]@{ Case = 'The service failing (503, retried)';          ApiKey = 'sk-EmuServiceFault000000000000000000000000000000007';    BaseUri = $api }
+        [pscustomobject]@{ Case = 'A suspended key';                             ApiKey = 'sk-EmuSuspended000000000000000000000000000000000005';    BaseUri = $api }
+        [pscustomobject]@{ Case = 'A key with a space inside (nothing sent)';    ApiKey = 'sk-EmuValidPaid 00000000000000000000000000000000001';    BaseUri = $api }
+        [pscustomobject]@{ Case = 'Cloudflare in front, upstream down';          ApiKey = 'sk-EmuCloudflare00000000000000000000000000000000011';    BaseUri = $api }
+    )
+
+    $results = $cases | Test-ApiKey -ThrottleLimit 8
+    $index = 0
+    Write-Host "`nTest-ApiKey over $($cases.Count) keys:" -ForegroundColor Cyan
+    $results | ForEach-Object {
+        [pscustomobject]@{ Case = $cases[$index++].Case; Key = $_.Key; Verdict = $_.Verdict; Reason = $_.Reason; StatusCode = $_.StatusCode; Attempts = $_.Attempts }
+    } | Format-Table -AutoSize | Out-Host
+
+    Write-Host 'The objects, as Test-ApiKey prints them:' -ForegroundColor Cyan
+    $results | Format-Table | Out-Host
+
+    Write-Host 'Two of them in full (Format-List):' -ForegroundColor Cyan
+    $results[2], $results[4] | Format-List | Out-Host
+}
+finally {
+    Stop-Emulator $emulator
+    Write-Host 'Emulator stopped.' -ForegroundColor Cyan
+}

@@ -1,0 +1,89 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+    $script:ManifestPath = Get-TestModulePath
+    $script:Module = Import-Module $script:ManifestPath -PassThru -Force
+}
+
+Describe 'The module as built' {
+    It 'passes Test-ModuleManifest and targets Windows PowerShell 5.1 and PowerShell 7' {
+        $manifest = Test-ModuleManifest $script:ManifestPath
+        $manifest.PowerShellVersion | Should -Be ([version]'5.1')
+        $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
+        $manifest.Tags | Should -Contain 'ChatAnywhere'
+        $manifest.LicenseUri | Should -Not -BeNullOrEmpty
+        $manifest.ProjectUri | Should -Not -BeNullOrEmpty
+    }
+
+    It 'exports exactly its cmdlets, listed by name' {
+        $data = Import-PowerShellDataFile $script:ManifestPath
+        $data.CmdletsToExport | Should -Not -Contain '*'
+        (Get-Command -Module $script:Module.Name).Name | Sort-Object | Should -Be ($data.CmdletsToExport | Sort-Object)
+    }
+
+    It 'does not ship the reference System.Management.Automation.dll' {
+        Join-Path (Split-Path $script:ManifestPath) 'System.Management.Automation.dll' | Should -Not -Exist
+    }
+
+    It 'declares its output types per parameter set' {
+        $command = Get-Command Test-ApiKey
+        ($command.OutputType | Where-Object Name -eq 'ChatAnywhere.ApiKeyTestResult') | Should -Not -BeNullOrEmpty
+        ($command.OutputType | Where-Object Name -eq 'System.Boolean') | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Help' {
+    BeforeDiscovery {
+        Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+        $module = Import-Module (Get-TestModulePath) -PassThru -Force
+        $script:Commands = @(Get-Command -Module $module.Name | ForEach-Object { @{ Name = $_.Name } })
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        $script:Parameters = @(Get-Command -Module $module.Name | ForEach-Object {
+                $name = $_.Name
+                $_.Parameters.Keys | Where-Object { $_ -notin $common } | ForEach-Object { @{ Command = $name; Parameter = $_ } }
+            })
+    }
+
+    It '<Name> has MAML help with a synopsis, a description and examples' -ForEach $script:Commands {
+        $help = Get-Help $Name -Full
+        $help.Synopsis | Should -Not -BeLike "*$Name *[<]CommonParameters[>]*"
+        $help.Synopsis.Length | Should -BeGreaterThan 20
+        ($help.Description.Text -join ' ').Length | Should -BeGreaterThan 100
+        @($help.Examples.Example).Count | Should -BeGreaterOrEqual 3
+        $help.Examples.Example | ForEach-Object { $_.Code | Should -Not -BeNullOrEmpty }
+    }
+
+    It '<Command> -<Parameter> is described' -ForEach $script:Parameters {
+        $help = Get-Help $Command -Parameter $Parameter
+        ($help.Description.Text -join ' ').Length | Should -BeGreaterThan 10
+    }
+}
+
+Describe 'Views and completion' {
+    It 'shows Key, Verdict, Reason, StatusCode and LatencyMs in the table view' {
+        $result = Test-ApiKey -ApiKey 'sk-EmuValid Paid00000000000000000000000000000000001' -BaseUri https://api.chatanywhere.tech
+        $text = $result | Format-Table | Out-String
+        foreach ($column in 'Key', 'Verdict', 'Reason', 'StatusCode', 'LatencyMs') { $text | Should -Match $column }
+        $text | Should -Not -Match 'KeyFingerprint'
+    }
+
+    It 'lists every property, diagnosis and recommendation included, in the list view' {
+        $result = Test-ApiKey -ApiKey 'sk-EmuValid Paid00000000000000000000000000000000001' -BaseUri https://api.chatanywhere.tech
+        $text = $result | Format-List | Out-String
+        foreach ($property in $result.PSObject.Properties.Name) { $text | Should -Match "$property\s*:" }
+        $text | Should -Match 'Nothing was sent'
+    }
+
+    It 'completes -BaseUri with both ChatAnywhere hosts' {
+        $line = 'Test-ApiKey -BaseUri '
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $completions | Should -Contain 'https://api.chatanywhere.tech'
+        $completions | Should -Contain 'https://api.chatanywhere.org'
+    }
+
+    It 'completes -Model from what was typed' {
+        $line = 'Test-ApiKey -Model gpt-4o'
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $completions | Should -Contain 'gpt-4o-mini'
+        $completions | Should -Not -Contain 'deepseek-v3'
+    }
+}

@@ -1,0 +1,63 @@
+# Shared by the Pester tests: the module under test, the emulator and its demo keys.
+
+$script:RepositoryRoot = Split-Path (Split-Path $PSScriptRoot)
+Import-Module (Join-Path $script:RepositoryRoot 'build/Emulator.psm1') -Global
+
+# Emulator-only keys (src/ChatAnywhere.Emulator/Resources/scenario.default.json).
+$script:EmulatorKeys = [ordered]@{
+    ValidPaid       = 'sk-EmuValidPaid000000000000000000000000000000000001'
+    ValidFree       = 'sk-EmuValidFree000000000000000000000000000000000002'
+    Wrong           = 'sk-EmuWrongKey0000000000000000000000000000000000003'
+    DailyLimited    = 'sk-EmuDailyLimited000000000000000000000000000000004'
+    Suspended       = 'sk-EmuSuspended000000000000000000000000000000000005'
+    BalanceLow      = 'sk-EmuBalanceLow00000000000000000000000000000000006'
+    ServiceFault    = 'sk-EmuServiceFault000000000000000000000000000000007'
+    Slow            = 'sk-EmuSlow00000000000000000000000000000000000000008'
+    Activating      = 'sk-EmuActivating00000000000000000000000000000000009'
+    ConnReset       = 'sk-EmuConnReset000000000000000000000000000000000010'
+    Cloudflare      = 'sk-EmuCloudflare00000000000000000000000000000000011'
+    Truncated       = 'sk-EmuTruncated000000000000000000000000000000000012'
+    RateLimited     = 'sk-EmuRateLimited0000000000000000000000000000000013'
+    Timeout         = 'sk-EmuTimeout00000000000000000000000000000000000014'
+    HugeBody        = 'sk-EmuHugeBody0000000000000000000000000000000000015'
+    Redirect        = 'sk-EmuRedirect0000000000000000000000000000000000016'
+    RetryAfterLong  = 'sk-EmuRetryAfterLong0000000000000000000000000000017'
+    Flaky           = 'sk-EmuFlaky0000000000000000000000000000000000000018'
+}
+
+function Get-EmulatorKey {
+    param([Parameter(Mandatory)] [string] $Name)
+    $script:EmulatorKeys[$Name]
+}
+
+function Get-AllEmulatorKeys { @($script:EmulatorKeys.Values) }
+
+function Get-TestModulePath {
+    if (-not $env:CHATANYWHERE_TEST_MODULE) { throw 'CHATANYWHERE_TEST_MODULE is not set: run the tests through ./build.ps1 -Task Test.' }
+    $env:CHATANYWHERE_TEST_MODULE
+}
+
+function Get-TestConfiguration { if ($env:CHATANYWHERE_TEST_CONFIGURATION) { $env:CHATANYWHERE_TEST_CONFIGURATION } else { 'Release' } }
+
+function Get-KeyFingerprint {
+    param([Parameter(Mandatory)] [string] $Key)
+    $hash = [System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes($Key))
+    -join ($hash[0..7] | ForEach-Object { $_.ToString('x2') })
+}
+
+function Get-EmulatorRequest {
+    <# The emulator's request log, optionally for one key. #>
+    param([Parameter(Mandatory)] [string] $Url, [string] $Key)
+    $log = @(Invoke-RestMethod -Uri "$Url/_emulator/requests" -NoProxy)
+    if ($Key) { $fingerprint = Get-KeyFingerprint $Key; @($log | Where-Object keyFingerprint -eq $fingerprint) } else { $log }
+}
+
+function Reset-EmulatorState {
+    param([Parameter(Mandatory)] [string] $Url)
+    $null = Invoke-RestMethod -Method Post -Uri "$Url/_emulator/reset" -NoProxy
+}
+
+# Under 'dotnet pwsh' this process is dotnet itself; the tool's folder holds the pwsh launcher.
+function Get-PwshPath { Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }) }
+
+Export-ModuleMember -Function Get-EmulatorKey, Get-AllEmulatorKeys, Get-TestModulePath, Get-TestConfiguration, Get-KeyFingerprint, Get-EmulatorRequest, Reset-EmulatorState, Get-PwshPath
