@@ -40,7 +40,7 @@ function Invoke-FreshPwsh {
     param([Parameter(Mandatory)] [string] $File, [string[]] $Arguments = @())
     # Under 'dotnet pwsh' this process is dotnet itself; the tool's folder holds the pwsh launcher.
     $pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
-    & $pwsh -NoProfile -NonInteractive -File $File @Arguments
+    & $pwsh -NoProfile -NonInteractive -File $File @Arguments | Out-Host
     $LASTEXITCODE
 }
 

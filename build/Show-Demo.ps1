@@ -38,13 +38,13 @@ try {
     Write-Host "`nTest-ApiKey over $($cases.Count) keys:" -ForegroundColor Cyan
     $results | ForEach-Object {
         [pscustomobject]@{ Case = $cases[$index++].Case; Key = $_.Key; Verdict = $_.Verdict; Reason = $_.Reason; StatusCode = $_.StatusCode; Attempts = $_.Attempts }
-    } | Format-Table -AutoSize | Out-Host
+    } | Format-Table -AutoSize | Out-String -Width 160 | Write-Host
 
     Write-Host 'The objects, as Test-ApiKey prints them:' -ForegroundColor Cyan
-    $results | Format-Table | Out-Host
+    $results | Format-Table | Out-String -Width 160 | Write-Host
 
     Write-Host 'Two of them in full (Format-List):' -ForegroundColor Cyan
-    $results[2], $results[4] | Format-List | Out-Host
+    $results[2], $results[4] | Format-List | Out-String -Width 120 | Write-Host
 }
 finally {
     Stop-Emulator $emulator

@@ -1,20 +1,20 @@
+Describe 'Test-ApiKey' {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     $script:ManifestPath = Get-TestModulePath
     Import-Module $script:ManifestPath -Force
     $script:Emulator = Start-Emulator -Configuration (Get-TestConfiguration)
     $script:Api = $script:Emulator.Url
-    # The daily-limit and flaky counters live in the emulator; start every test from the scenario.
-    function script:Key([string] $Name) { Get-EmulatorKey $Name }
 }
 
 AfterAll {
     if ($script:Emulator) { Stop-Emulator $script:Emulator }
 }
 
+# The daily-limit and flaky counters live in the emulator; start every test from the scenario.
 BeforeEach { Reset-EmulatorState -Url $script:Api }
 
-Describe 'Test-ApiKey verdicts against the emulator' {
+Context 'verdicts against the emulator' {
     It '<Name> gives <Verdict> (<Reason>)' -ForEach @(
         @{ Name = 'ValidPaid';      Verdict = 'Valid';              Reason = 'None';                 Attempts = 1 }
         @{ Name = 'Wrong';          Verdict = 'InvalidKey';         Reason = 'KeyRejected';          Attempts = 1 }
@@ -25,7 +25,7 @@ Describe 'Test-ApiKey verdicts against the emulator' {
         @{ Name = 'Cloudflare';     Verdict = 'ServiceUnavailable'; Reason = 'CloudflareError';      Attempts = 3 }
         @{ Name = 'ConnReset';      Verdict = 'NetworkError';       Reason = 'ConnectionReset';      Attempts = 3 }
         @{ Name = 'Truncated';      Verdict = 'ServiceUnavailable'; Reason = 'NoUpstreamResponse';   Attempts = 3 }
-        @{ Name = 'HugeBody';       Verdict = 'ServiceUnavailable'; Reason = 'ServerError';          Attempts = 3 }
+        @{ Name = 'HugeBody';       Verdict = 'ServiceUnavailable'; Reason = 'NoUpstreamResponse';         Attempts = 3 }
         @{ Name = 'Redirect';       Verdict = 'WrongEndpoint';      Reason = 'Redirected';           Attempts = 1 }
         @{ Name = 'RateLimited';    Verdict = 'RateLimited';        Reason = 'RequestRateLimit';     Attempts = 3 }
         @{ Name = 'RetryAfterLong'; Verdict = 'RateLimited';        Reason = 'RequestRateLimit';     Attempts = 1 }
@@ -116,7 +116,7 @@ Describe 'Test-ApiKey verdicts against the emulator' {
     }
 }
 
-Describe 'Test-ApiKey in the pipeline' {
+Context 'Test-ApiKey in the pipeline' {
     It 'takes rows from Import-Csv, keeps their order, and binds a BaseUri column' {
         $csv = Join-Path $TestDrive 'keys.csv'
         @(
@@ -183,7 +183,7 @@ Describe 'Test-ApiKey in the pipeline' {
     }
 }
 
-Describe 'Test-ApiKey errors' {
+Context 'Test-ApiKey errors' {
     It 'writes a non-terminating error for an empty key and goes on with the others' {
         $results = @((Key ValidPaid), '  ', (Key Wrong) | Test-ApiKey -BaseUri $script:Api -ErrorVariable problems -ErrorAction SilentlyContinue)
         $results.Verdict | Should -Be @('Valid', 'InvalidKey')
@@ -227,7 +227,7 @@ Describe 'Test-ApiKey errors' {
     }
 }
 
-Describe 'Secrets' {
+Context 'Secrets' {
     It 'never shows a key in any stream, in errors or in JSON of the output' {
         $keys = @((Key ValidPaid), (Key Wrong), (Key DailyLimited), (Key Suspended), (Key ServiceFault), (Key Redirect))
         $streams = & {
@@ -256,7 +256,7 @@ Describe 'Secrets' {
     }
 }
 
-Describe 'Stopping and progress' {
+Context 'Stopping and progress' {
     It 'returns within a second of Ctrl+C and sends nothing more' {
         $runspace = [powershell]::Create()
         try {
@@ -291,7 +291,7 @@ Describe 'Stopping and progress' {
     }
 }
 
-Describe 'Scheduled-task use' {
+Context 'Scheduled-task use' {
     It 'a pwsh -File script exits non-zero when any key is not Valid, and zero when all are' {
         $scriptPath = Join-Path $TestDrive 'check-keys.ps1'
         @"
@@ -310,4 +310,5 @@ exit 0
         & (Get-PwshPath) -NoProfile -NonInteractive -File $scriptPath -Csv $mixed | Out-Null
         $LASTEXITCODE | Should -Be 1
     }
+}
 }

@@ -30,6 +30,9 @@ function Get-EmulatorKey {
     $script:EmulatorKeys[$Name]
 }
 
+# Short form for test tables: (Key Wrong).
+function Key([Parameter(Mandatory)] [string] $Name) { Get-EmulatorKey $Name }
+
 function Get-AllEmulatorKeys { @($script:EmulatorKeys.Values) }
 
 function Get-TestModulePath {
@@ -48,7 +51,8 @@ function Get-KeyFingerprint {
 function Get-EmulatorRequest {
     <# The emulator's request log, optionally for one key. #>
     param([Parameter(Mandatory)] [string] $Url, [string] $Key)
-    $log = @(Invoke-RestMethod -Uri "$Url/_emulator/requests" -NoProxy)
+    # Invoke-RestMethod returns a JSON array as one object; the parentheses unroll it.
+    $log = @((Invoke-RestMethod -Uri "$Url/_emulator/requests" -NoProxy) | ForEach-Object { $_ })
     if ($Key) { $fingerprint = Get-KeyFingerprint $Key; @($log | Where-Object keyFingerprint -eq $fingerprint) } else { $log }
 }
 
@@ -60,4 +64,4 @@ function Reset-EmulatorState {
 # Under 'dotnet pwsh' this process is dotnet itself; the tool's folder holds the pwsh launcher.
 function Get-PwshPath { Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }) }
 
-Export-ModuleMember -Function Get-EmulatorKey, Get-AllEmulatorKeys, Get-TestModulePath, Get-TestConfiguration, Get-KeyFingerprint, Get-EmulatorRequest, Reset-EmulatorState, Get-PwshPath
+Export-ModuleMember -Function Key, Get-EmulatorKey, Get-AllEmulatorKeys, Get-TestModulePath, Get-TestConfiguration, Get-KeyFingerprint, Get-EmulatorRequest, Reset-EmulatorState, Get-PwshPath

@@ -6,7 +6,7 @@ namespace ChatAnywhere.PowerShell.Security
 {
     /// <summary>
     /// Lets a SecureString parameter take a plain string too (typed at a prompt, read from a CSV).
-    /// Anything else is refused, so pipeline binding falls through to by-property-name.
+    /// Anything else is passed through untouched, so pipeline binding can fall back to by-property-name.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
@@ -24,8 +24,9 @@ namespace ChatAnywhere.PowerShell.Security
                 case string text:
                     return SecureStrings.FromPlainText(text);
                 default:
-                    throw new ArgumentTransformationMetadataException(
-                        $"Cannot use a {value.GetType().Name} as a key: pass a SecureString or a string.");
+                    // Left as it is: the binder then refuses it by value and tries the object's
+                    // ApiKey / Key property (Import-Csv rows), or reports the type mismatch.
+                    return inputData;
             }
         }
     }

@@ -1,0 +1,141 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.Tasks;
+using ChatAnywhere.Emulator.Http;
+using ChatAnywhere.Emulator.Scenarios;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ChatAnywhere.Emulator.Control;
+
+/// <summary>
+/// The test-facing API under /_emulator (no auth, loopback only): health, the request log,
+/// and reading or changing the scenario. These calls are not logged as data-plane requests.
+/// </summary>
+public sealed class ControlEndpoints
+{
+    public const string Prefix = "/_emulator";
+
+    private const int MaxScenarioBytes = 16 * 1024 * 1024;
+    private const string Ok = """{"ok":true}""";
+
+    // Shows a scenario as it was written: notes and Chinese text unescaped.
+    private static readonly JsonTypeInfo<Scenario> ReadableScenario = (JsonTypeInfo<Scenario>)new JsonSerializerOptions(ScenarioJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }.GetTypeInfo(typeof(Scenario));
+
+    private readonly ScenarioStore _store;
+    private readonly ScenarioLoader _loader;
+    private readonly RequestLog _log;
+
+    public ControlEndpoints(ScenarioStore store, ScenarioLoader loader, RequestLog log)
+    {
+        _store = store;
+        _loader = loader;
+        _log = log;
+    }
+
+    public void Map(IEndpointRouteBuilder endpoints)
+    {
+        RouteGroupBuilder group = endpoints.MapGroup(Prefix);
+        group.MapGet("/health", context => WriteJsonAsync(context, StatusCodes.Status200OK, Ok));
+        group.MapGet("/requests", ListRequestsAsync);
+        group.MapGet("/requests/count", context => WriteJsonAsync(
+            context, StatusCodes.Status200OK, string.Create(CultureInfo.InvariantCulture, $$"""{"total":{{_log.Total}}}""")));
+        group.MapDelete("/requests", context =>
+        {
+            _log.Clear();
+            return WriteJsonAsync(context, StatusCodes.Status200OK, Ok);
+        });
+        group.MapGet("/scenario", ShowScenarioAsync);
+        group.MapPut("/scenario", ReplaceScenarioAsync);
+        group.MapPost("/keys", AddKeyAsync);
+        group.MapPost("/reset", context =>
+        {
+            _store.Reset();
+            _log.Clear();
+            return WriteJsonAsync(context, StatusCodes.Status200OK, Ok);
+        });
+        group.Map("/{**rest}", context => WriteErrorAsync(context, StatusCodes.Status404NotFound, "No such control endpoint."));
+    }
+
+    private async Task ListRequestsAsync(HttpContext context)
+    {
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, _log.Snapshot(), ControlJsonContext.Default.RequestLogEntryArray, context.RequestAborted)
+            .ConfigureAwait(false);
+    }
+
+    private async Task ShowScenarioAsync(HttpContext context)
+    {
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, _store.Current.Definition, ReadableScenario, context.RequestAborted)
+            .ConfigureAwait(false);
+    }
+
+    private async Task ReplaceScenarioAsync(HttpContext context)
+    {
+        string? json = await ReadBodyAsync(context).ConfigureAwait(false);
+        if (json is null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "Scenario body is too large.").ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            _store.Replace(_loader.Parse(json, "scenario"));
+        }
+        catch (ScenarioValidationException ex)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, ex.Message).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteJsonAsync(context, StatusCodes.Status200OK, Ok).ConfigureAwait(false);
+    }
+
+    private async Task AddKeyAsync(HttpContext context)
+    {
+        string? json = await ReadBodyAsync(context).ConfigureAwait(false);
+        if (json is null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "Key entry body is too large.").ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            _store.AddKey(_loader.ParseKey(json, "key entry"));
+        }
+        catch (ScenarioValidationException ex)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, ex.Message).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteJsonAsync(context, StatusCodes.Status200OK, Ok).ConfigureAwait(false);
+    }
+
+    private static async Task<string?> ReadBodyAsync(HttpContext context)
+    {
+        using BoundedBody body = await BoundedBodyReader.ReadAsync(context.Request, MaxScenarioBytes, context.RequestAborted).ConfigureAwait(false);
+        return body.TooLarge ? null : Encoding.UTF8.GetString(body.Content.Span);
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, int status, string message) =>
+        WriteJsonAsync(context, status, $$"""{"ok":false,"error":"{{JsonEncodedText.Encode(message, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value}}"}""");
+
+    private static Task WriteJsonAsync(HttpContext context, int status, string json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(json, context.RequestAborted);
+    }
+}

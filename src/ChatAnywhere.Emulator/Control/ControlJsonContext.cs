@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChatAnywhere.Emulator.Control;
+
+/// <summary>JSON of the control endpoint; null fields are written, so a missing key shows as null.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(RequestLogEntry[]))]
+public sealed partial class ControlJsonContext : JsonSerializerContext;

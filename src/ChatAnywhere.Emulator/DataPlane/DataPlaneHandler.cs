@@ -1,0 +1,102 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using ChatAnywhere.Emulator.Control;
+using ChatAnywhere.Emulator.Faults;
+using ChatAnywhere.Emulator.Personalities;
+using ChatAnywhere.Emulator.Scenarios;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace ChatAnywhere.Emulator.DataPlane;
+
+/// <summary>
+/// Every non-control request: pick the personality, apply latency and faults, let the personality
+/// answer, and record the request (with a key fingerprint, never the key).
+/// </summary>
+public sealed class DataPlaneHandler
+{
+    private const string BearerScheme = "Bearer ";
+
+    private readonly ScenarioStore _store;
+    private readonly PersonalityRouter _router;
+    private readonly FaultPlanner _planner;
+    private readonly FaultResponder _responder;
+    private readonly RequestLog _log;
+    private readonly CancellationToken _stopping;
+
+    public DataPlaneHandler(
+        ScenarioStore store,
+        PersonalityRouter router,
+        FaultPlanner planner,
+        FaultResponder responder,
+        RequestLog log,
+        CancellationToken stopping)
+    {
+        _store = store;
+        _router = router;
+        _planner = planner;
+        _responder = responder;
+        _log = log;
+        _stopping = stopping;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ActiveScenario scenario = _store.Current;
+        IPersonality personality = _router.Select(context.Request.Path, out PathString pathWithin);
+        StringValues header = context.Request.Headers.Authorization;
+        string? authorization = header.Count == 0 ? null : header[0];
+        string? bearerKey = authorization is not null && authorization.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)
+            ? authorization[BearerScheme.Length..]
+            : null;
+        var request = new DataPlaneRequest
+        {
+            Context = context,
+            Scenario = scenario,
+            PathWithin = pathWithin,
+            Authorization = authorization,
+            BearerKey = bearerKey,
+            Key = scenario.Find(bearerKey),
+            ClientIp = context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            ReceivedAt = _store.Time.GetUtcNow(),
+            Stopping = _stopping,
+        };
+
+        try
+        {
+            FaultPlan plan = _planner.Plan(request);
+            if (plan.DelayMs > 0)
+            {
+                await request.DelayAsync(plan.DelayMs).ConfigureAwait(false);
+            }
+
+            if (plan.Fault is not null)
+            {
+                await _responder.RespondAsync(request, plan.Fault).ConfigureAwait(false);
+            }
+            else
+            {
+                await personality.AnswerAsync(request).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
+        {
+            // The client left, or the emulator is stopping: there is nobody to answer.
+            context.Abort();
+        }
+        finally
+        {
+            bool answered = context.Response.HasStarted || !context.RequestAborted.IsCancellationRequested;
+            _log.Add(new RequestLogEntry(
+                request.ReceivedAt.UtcDateTime,
+                request.Method,
+                context.Request.Path.Value ?? "/",
+                personality.Name,
+                authorization is null ? null : KeyFingerprint.Of(bearerKey ?? authorization),
+                request.ClientIp,
+                answered ? context.Response.StatusCode : null));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatAnywhere.Emulator.Fixtures;
+
+/// <summary>A ready-to-send answer: status, content type and body bytes, built once and reused.</summary>
+public sealed class CannedAnswer
+{
+    private readonly byte[] _body;
+
+    public CannedAnswer(int status, string contentType, byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(contentType);
+        ArgumentNullException.ThrowIfNull(body);
+        Status = status;
+        ContentType = contentType;
+        _body = body;
+    }
+
+    public int Status { get; }
+
+    /// <summary>Empty when the answer has no body (and so no Content-Type).</summary>
+    public string ContentType { get; }
+
+    public ReadOnlyMemory<byte> Body => _body;
+
+    public static CannedAnswer Empty(int status) => new(status, string.Empty, []);
+
+    public static CannedAnswer Json(int status, string json) => new(status, "application/json", Encoding.UTF8.GetBytes(json));
+
+    public CannedAnswer WithStatus(int status) => status == Status ? this : new CannedAnswer(status, ContentType, _body);
+
+    public async Task WriteAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        HttpResponse response = context.Response;
+        response.StatusCode = Status;
+        if (ContentType.Length > 0)
+        {
+            response.ContentType = ContentType;
+        }
+
+        response.ContentLength = _body.Length;
+        if (_body.Length > 0)
+        {
+            await response.Body.WriteAsync(_body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ChatAnywhere.Emulator.Fixtures;
+
+namespace ChatAnywhere.Emulator.Scenarios;
+
+/// <summary>Reads scenario JSON (file, embedded default, control endpoint) and rejects what cannot work.</summary>
+public sealed class ScenarioLoader
+{
+    private const string DefaultResourceName = "ChatAnywhere.Emulator.Resources.scenario.default.json";
+    private const long MaxFaultBytes = 1L << 30;
+
+    private readonly FixtureCatalog _fixtures;
+
+    public ScenarioLoader(FixtureCatalog fixtures)
+    {
+        _fixtures = fixtures;
+    }
+
+    public Scenario LoadEmbeddedDefault()
+    {
+        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(DefaultResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {DefaultResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "embedded scenario.default.json");
+    }
+
+    public Scenario LoadFile(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioValidationException($"Cannot read scenario file '{path}': {ex.Message}", ex);
+        }
+
+        return Parse(json, path);
+    }
+
+    public Scenario Parse(string json, string source)
+    {
+        Scenario scenario = Deserialize(json, source, ScenarioJsonContext.Default.Scenario);
+        // JSON null for a list arrives as null despite the non-nullable type.
+        scenario = scenario with { Keys = scenario.Keys ?? [], Faults = scenario.Faults ?? [] };
+        Validate(scenario, source);
+        return scenario;
+    }
+
+    public ScenarioKey ParseKey(string json, string source)
+    {
+        ScenarioKey key = Deserialize(json, source, ScenarioJsonContext.Default.ScenarioKey);
+        ValidateKey(key, source);
+        return key;
+    }
+
+    private static T Deserialize<T>(string json, string source, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, typeInfo)
+                ?? throw new ScenarioValidationException($"{source}: the JSON is null.");
+        }
+        catch (JsonException ex)
+        {
+            // The message names the unknown property or the bad value; add the JSON path where it lacks one.
+            string where = ex.Path is not null && !ex.Message.Contains("Path:", StringComparison.Ordinal) ? $" Path: {ex.Path}." : string.Empty;
+            throw new ScenarioValidationException($"{source}: {ex.Message}{where}{AllowedValuesHint(ex.Message)}", ex);
+        }
+    }
+
+    /// <summary>For a bad enum value, the words the scenario may use instead.</summary>
+    private static string AllowedValuesHint(string message)
+    {
+        foreach (Type type in (Type[])[typeof(FaultKind), typeof(KeyState), typeof(KeyPlan), typeof(KeyPersonality), typeof(DailyLimitScope), typeof(CloudflarePage)])
+        {
+            if (message.Contains(type.FullName!, StringComparison.Ordinal))
+            {
+                IEnumerable<string> names = type.GetFields(BindingFlags.Public | BindingFlags.Static)
+                    .Select(field => field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name);
+                return $" Allowed values: {string.Join(", ", names)}.";
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private void Validate(Scenario scenario, string source)
+    {
+        Require(scenario.LatencyMs >= 0 && scenario.LatencyJitterMs >= 0, source, "latencyMs and latencyJitterMs must be >= 0.");
+        Require(scenario.DailyLimit >= 0, source, "dailyLimit must be >= 0.");
+        var exactKeys = new HashSet<string>(StringComparer.Ordinal);
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < scenario.Keys.Count; i++)
+        {
+            ScenarioKey key = scenario.Keys[i] ?? throw new ScenarioValidationException($"{source}: keys[{i}] is null.");
+            string where = $"{source}: keys[{i}]";
+            ValidateKey(key, where);
+            bool unique = key.Key is not null ? exactKeys.Add(key.Key) : prefixes.Add(key.Prefix!);
+            Require(unique, where, "the same key or prefix appears twice.");
+        }
+
+        for (int i = 0; i < scenario.Faults.Count; i++)
+        {
+            FaultDefinition fault = scenario.Faults[i] ?? throw new ScenarioValidationException($"{source}: faults[{i}] is null.");
+            ValidateFault(fault, $"{source}: faults[{i}]");
+        }
+    }
+
+    private void ValidateKey(ScenarioKey key, string where)
+    {
+        Require(string.IsNullOrEmpty(key.Key) != string.IsNullOrEmpty(key.Prefix), where, "give exactly one of 'key' and 'prefix'.");
+        Require(key.Status is null or (>= 100 and <= 599), where, "status must be an HTTP status (100-599).");
+        Require(key.UsedToday >= 0, where, "usedToday must be >= 0.");
+        Require(key.DailyLimit is null or >= 0, where, "dailyLimit must be >= 0.");
+        Require(key.ActivateAfterSec is null or >= 0, where, "activateAfterSec must be >= 0.");
+        if (key.Fault is not null)
+        {
+            ValidateFault(key.Fault, where + ".fault");
+        }
+    }
+
+    private void ValidateFault(FaultDefinition fault, string where)
+    {
+        Require(fault.Kind is not null, where, "'kind' is required.");
+        Require(fault.Rate is null or (>= 0 and <= 1), where, "rate must be between 0 and 1.");
+        Require(fault.Ms is null or >= 0, where, "ms must be >= 0.");
+        Require(fault.JitterMs is null or >= 0, where, "jitterMs must be >= 0.");
+        Require(fault.Status is null or (>= 100 and <= 599), where, "status must be an HTTP status (100-599).");
+        Require(fault.RetryAfterSec is null or >= 0, where, "retryAfterSec must be >= 0.");
+        Require(fault.RetryAfterMs is null or >= 0, where, "retryAfterMs must be >= 0.");
+        Require(fault.Failures is null or >= 0, where, "failures must be >= 0.");
+        Require(fault.Bytes is null or (> 0 and <= MaxFaultBytes), where, $"bytes must be between 1 and {MaxFaultBytes}.");
+        if (fault.Fixture is not null)
+        {
+            Require(_fixtures.Contains(fault.Fixture), where, $"fixture '{fault.Fixture}' is not in Resources/responses.json.");
+            Require(fault.Status is not null || _fixtures.Get(fault.Fixture).Status is not null, where,
+                $"fixture '{fault.Fixture}' has no captured status: give 'status'.");
+        }
+
+        if (fault.Kind == FaultKind.Redirect)
+        {
+            Require(fault.Status is null or (>= 300 and <= 399), where, "a redirect's status must be 3xx.");
+            Require(fault.Location is null || Uri.IsWellFormedUriString(fault.Location, UriKind.RelativeOrAbsolute), where, "location is not a URI.");
+        }
+    }
+
+    private static void Require(bool condition, string where, string message)
+    {
+        if (!condition)
+        {
+            throw new ScenarioValidationException($"{where}: {message}");
+        }
+    }
+}

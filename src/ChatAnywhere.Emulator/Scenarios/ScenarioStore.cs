@@ -1,0 +1,76 @@
+using System;
+using System.Threading;
+using ChatAnywhere.Emulator.Faults;
+using ChatAnywhere.Emulator.Limits;
+
+namespace ChatAnywhere.Emulator.Scenarios;
+
+/// <summary>
+/// The running scenario and the state that goes with it (usage counts, flaky counters, dice).
+/// Requests read <see cref="Current"/> without locking; control calls swap it under a lock.
+/// </summary>
+public sealed class ScenarioStore
+{
+    private readonly Lock _writeGate = new();
+    private readonly TimeProvider _time;
+    private ActiveScenario _current;
+
+    public ScenarioStore(Scenario initial, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        _time = time;
+        _current = ActiveScenario.Start(initial, time.GetUtcNow());
+        Dice = new SeededDice(initial.Seed);
+    }
+
+    public ActiveScenario Current => Volatile.Read(ref _current);
+
+    public DailyUsageLedger Usage { get; } = new();
+
+    public FlakyFaultCounters Flaky { get; } = new();
+
+    public SeededDice Dice { get; }
+
+    public TimeProvider Time => _time;
+
+    /// <summary>Replaces the scenario: counters, dice and activation clocks start over.</summary>
+    public void Replace(Scenario scenario)
+    {
+        lock (_writeGate)
+        {
+            StartOver(scenario);
+        }
+    }
+
+    /// <summary>Back to the start of the current scenario (counters, flaky counters, clocks).</summary>
+    public void Reset()
+    {
+        lock (_writeGate)
+        {
+            StartOver(_current.Definition);
+        }
+    }
+
+    /// <summary>Adds or replaces one key; its clock starts now, other keys keep theirs.</summary>
+    public void AddKey(ScenarioKey entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (_writeGate)
+        {
+            Volatile.Write(ref _current, _current.WithKey(entry, _time.GetUtcNow()));
+            if (entry.Key is not null)
+            {
+                Usage.ForgetKey(entry.Key);
+                Flaky.ForgetKey(entry.Key);
+            }
+        }
+    }
+
+    private void StartOver(Scenario scenario)
+    {
+        Volatile.Write(ref _current, ActiveScenario.Start(scenario, _time.GetUtcNow()));
+        Usage.Clear();
+        Flaky.Clear();
+        Dice.Reseed(scenario.Seed);
+    }
+}
