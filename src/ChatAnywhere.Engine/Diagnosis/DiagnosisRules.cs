@@ -28,6 +28,13 @@ namespace ChatAnywhere.Engine.Diagnosis
                 new[] { "ChatAnywhere's stream frame with code \"200 OK\" is not an error." },
                 new string[0]),
 
+            // A clean 200 carries no error to read; deciding it here spares every valid key the error rows.
+            new DiagnosisRule("Model list", f => f.Status == 200 && !f.IsHtml && !f.Envelope.HasError && f.Envelope.Success != false && !f.Envelope.IsUptimeKumaFailure,
+                KeyVerdict.Valid, VerdictReason.None,
+                new[] { "CA-200-stream-empty-choices" },
+                new string[0],
+                new string[0]),
+
             new DiagnosisRule("Cloudflare challenge", f => f.Says("Just a moment...", "cf-chl", "Attention Required! | Cloudflare"),
                 KeyVerdict.BlockedByWaf, VerdictReason.CloudflareChallenge,
                 new[] { "CF-403-challenge-measured", "CF-challenge-html-prefix" },
@@ -279,12 +286,6 @@ namespace ChatAnywhere.Engine.Diagnosis
                 new[] { "CA-502-cf-bad-gateway-2023", "CA-503-no-response" },
                 new[] { "The service failed ({Status}); this says nothing about the key." },
                 CheckStatus),
-
-            new DiagnosisRule("Model list", f => f.Status == 200 && !f.IsHtml && !f.Envelope.HasError,
-                KeyVerdict.Valid, VerdictReason.None,
-                new[] { "CA-200-stream-empty-choices" },
-                new string[0],
-                new string[0]),
 
             new DiagnosisRule("HTML instead of the API", f => f.Status == 200 && f.IsHtml,
                 KeyVerdict.Unknown, VerdictReason.HtmlInsteadOfJson,

@@ -30,7 +30,8 @@ namespace ChatAnywhere.Engine.Diagnosis
                 retryAfter = DailyLimitClock.NextReset(now) - now;
             }
 
-            var values = Placeholders(facts, now, retryAfter);
+            // Most keys are valid, and the valid rows have no text to fill in.
+            var values = rule.Diagnosis.Count + rule.Recommendation.Count == 0 ? null : Placeholders(facts, now, retryAfter);
             return new Classification
             {
                 Verdict = rule.Verdict,
@@ -113,8 +114,13 @@ namespace ChatAnywhere.Engine.Diagnosis
             ["{Status}"] = facts.Status.ToString(CultureInfo.InvariantCulture),
         };
 
-        private static string[] Fill(IReadOnlyList<string> lines, Dictionary<string, string> values)
+        private static string[] Fill(IReadOnlyList<string> lines, Dictionary<string, string>? values)
         {
+            if (values is null)
+            {
+                return Array.Empty<string>();
+            }
+
             var result = new string[lines.Count];
             for (var i = 0; i < lines.Count; i++)
             {

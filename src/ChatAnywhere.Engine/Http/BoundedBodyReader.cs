@@ -21,7 +21,8 @@ namespace ChatAnywhere.Engine.Http
         /// <summary>Reads up to <paramref name="limit"/> bytes; <c>truncated</c> says whether more remained.</summary>
         public static async Task<(string Text, bool Truncated)> ReadAsync(Stream stream, int limit, CancellationToken cancellationToken)
         {
-            var buffer = new byte[Math.Min(limit + 1, 16 * 1024)];
+            // Error bodies and model lists are a few hundred bytes: start small, the stream grows if needed.
+            var buffer = new byte[Math.Min(limit + 1, 4 * 1024)];
             using var collected = new MemoryStream();
             var truncated = false;
             while (true)

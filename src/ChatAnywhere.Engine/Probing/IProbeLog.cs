@@ -6,6 +6,12 @@ namespace ChatAnywhere.Engine.Probing
     /// </summary>
     public interface IProbeLog
     {
+        /// <summary>False when Verbose lines would be dropped: callers skip building them.</summary>
+        bool IsVerboseEnabled { get; }
+
+        /// <summary>False when Debug lines would be dropped: callers skip building them.</summary>
+        bool IsDebugEnabled { get; }
+
         /// <summary>What is being done (Write-Verbose).</summary>
         void Verbose(string message);
 

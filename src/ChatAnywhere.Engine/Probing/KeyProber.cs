@@ -81,7 +81,11 @@ namespace ChatAnywhere.Engine.Probing
             }
 
             var attempts = new AttemptCounter();
-            _log.Verbose($"{key.Masked}: GET {endpoint.ModelsUri}");
+            if (_log.IsVerboseEnabled)
+            {
+                _log.Verbose($"{key.Masked}: GET {endpoint.ModelsUri}");
+            }
+
             var outcome = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, endpoint.ModelsUri), key, context, attempts, cancellationToken).ConfigureAwait(false);
 
             if (outcome.Classification.Verdict == KeyVerdict.Valid && _options.Model is not null)
@@ -135,8 +139,16 @@ namespace ChatAnywhere.Engine.Probing
                 var latency = _time.GetElapsedTime(started);
                 var answer = new ProbeResponse((int)response.StatusCode, body, CollectHeaders(response), response.Content.Headers.ContentType?.MediaType, truncated);
                 var classification = ResponseClassifier.Classify(answer, context, _time.GetUtcNow());
-                _log.Debug($"{key.Masked}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {body.Length} chars{(truncated ? " (truncated)" : string.Empty)}: {Redact(key, Preview(body))}");
-                _log.Verbose($"{key.Masked}: {answer.StatusCode} -> {classification.Verdict} ({classification.Reason}) by rule '{classification.RuleName}'.");
+                if (_log.IsDebugEnabled)
+                {
+                    _log.Debug($"{key.Masked}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {body.Length} chars{(truncated ? " (truncated)" : string.Empty)}: {Redact(key, Preview(body))}");
+                }
+
+                if (_log.IsVerboseEnabled)
+                {
+                    _log.Verbose($"{key.Masked}: {answer.StatusCode} -> {classification.Verdict} ({classification.Reason}) by rule '{classification.RuleName}'.");
+                }
+
                 return new ProbeAttempt(classification, latency);
             }
             catch (Exception exception) when (!token.IsCancellationRequested && (exception is HttpRequestException || exception is IOException))

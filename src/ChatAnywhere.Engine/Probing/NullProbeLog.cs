@@ -7,6 +7,12 @@ namespace ChatAnywhere.Engine.Probing
         public static readonly NullProbeLog Instance = new NullProbeLog();
 
         /// <inheritdoc />
+        public bool IsVerboseEnabled => false;
+
+        /// <inheritdoc />
+        public bool IsDebugEnabled => false;
+
+        /// <inheritdoc />
         public void Verbose(string message)
         {
         }

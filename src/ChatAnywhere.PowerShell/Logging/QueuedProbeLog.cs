@@ -24,6 +24,12 @@ namespace ChatAnywhere.PowerShell.Logging
         }
 
         /// <inheritdoc />
+        public bool IsVerboseEnabled => _verbose;
+
+        /// <inheritdoc />
+        public bool IsDebugEnabled => _debug;
+
+        /// <inheritdoc />
         public void Verbose(string message)
         {
             if (_verbose)
