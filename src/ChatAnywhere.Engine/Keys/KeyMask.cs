@@ -44,8 +44,5 @@ namespace ChatAnywhere.Engine.Keys
 
             return text.ToString();
         }
-
-        internal static bool LooksLikeSecret(string text) =>
-            text.Length >= ShortestMaskable && text.IndexOf(Hidden, StringComparison.Ordinal) < 0;
     }
 }

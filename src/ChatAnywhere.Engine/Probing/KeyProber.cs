@@ -116,12 +116,9 @@ namespace ChatAnywhere.Engine.Probing
             }
             catch (TimeoutRejectedException)
             {
+                // Connection failures come back as results from SendOnceAsync; only the timeout arrives as an exception.
                 _log.Verbose($"{key.Masked}: no answer within {_options.AttemptTimeout.TotalSeconds:0.#} s.");
                 return new ProbeAttempt(NetworkFailureClassifier.Timeout(context.BaseUri, _options.AttemptTimeout), latency: null);
-            }
-            catch (HttpRequestException exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                return new ProbeAttempt(NetworkFailureClassifier.Classify(exception, context.BaseUri), latency: null);
             }
         }
 

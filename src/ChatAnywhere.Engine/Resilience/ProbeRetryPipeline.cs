@@ -1,5 +1,4 @@
 using System;
-using System.Net.Http;
 using System.Threading.Tasks;
 using ChatAnywhere.Engine.Probing;
 using Polly;
@@ -34,9 +33,9 @@ namespace ChatAnywhere.Engine.Resilience
                 builder.AddRetry(new RetryStrategyOptions<ProbeAttempt>
                 {
                     MaxRetryAttempts = options.MaxRetries,
+                    // Failed connections are results already; a per-attempt timeout is the one exception to retry.
                     ShouldHandle = args => new ValueTask<bool>(
-                        args.Outcome.Result?.Classification.IsRetryable ??
-                        args.Outcome.Exception is TimeoutRejectedException || args.Outcome.Exception is HttpRequestException),
+                        args.Outcome.Result?.Classification.IsRetryable ?? args.Outcome.Exception is TimeoutRejectedException),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(
                         BackoffSchedule.DelayFor(args.AttemptNumber, args.Outcome.Result?.Classification.RetryAfter, jitter())),
                     OnRetry = args =>

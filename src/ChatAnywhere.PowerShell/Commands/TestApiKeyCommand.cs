@@ -83,9 +83,8 @@ namespace ChatAnywhere.PowerShell.Commands
         protected override void BeginProcessing()
         {
             ValidateConnectionParameters();
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri)) && Resolve(BaseUri) is null)
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri)) && Resolve(BaseUri, out var error) is null)
             {
-                TryResolveEndpoint(BaseUri, out var error);
                 ThrowTerminatingError(error!);
             }
 
@@ -124,10 +123,9 @@ namespace ChatAnywhere.PowerShell.Commands
             else
             {
                 var baseUriText = BaseUri ?? EnvironmentDefaults.BaseUri();
-                var endpoint = Resolve(baseUriText);
+                var endpoint = Resolve(baseUriText, out var error);
                 if (endpoint is null)
                 {
-                    TryResolveEndpoint(baseUriText, out var error);
                     Enqueue(_ => Task.FromResult(ProbeOutcome.Failed(error!)));
                 }
                 else
@@ -156,15 +154,17 @@ namespace ChatAnywhere.PowerShell.Commands
             _client?.Dispose();
         }
 
-        private ServiceEndpoint? Resolve(string? baseUriText)
+        // Rows of a CSV usually share a base URL: parse each distinct one once.
+        private ServiceEndpoint? Resolve(string? baseUriText, out ErrorRecord? error)
         {
             var text = baseUriText ?? string.Empty;
             if (_endpoints.TryGetValue(text, out var known))
             {
+                error = null;
                 return known;
             }
 
-            var endpoint = TryResolveEndpoint(text, out _);
+            var endpoint = TryResolveEndpoint(text, out error);
             if (endpoint is not null)
             {
                 _endpoints[text] = endpoint;
