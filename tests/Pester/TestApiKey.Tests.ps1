@@ -142,6 +142,19 @@ Context 'Test-ApiKey in the pipeline' {
         $results.Verdict | Should -Be @('Valid', 'InvalidKey')
     }
 
+    It 'exports to CSV with readable diagnosis and advice, and no key' {
+        $csv = Join-Path $TestDrive 'results.csv'
+        (Key Wrong), (Key DailyLimited) | Test-ApiKey -BaseUri $script:Api | Export-Csv -Path $csv -NoTypeInformation
+
+        $text = Get-Content -Raw $csv
+        $rows = @(Import-Csv $csv)
+        $text | Should -Not -Match 'System\.String\[\]'
+        $rows[0].Diagnosis | Should -Match 'ChatAnywhere does not know this key'
+        $rows[1].Recommendation | Should -Match '00:00 Asia/Shanghai'
+        $text.Contains((Key Wrong)) | Should -BeFalse
+        $text.Contains((Key DailyLimited)) | Should -BeFalse
+    }
+
     It 'outputs booleans with -Quiet' {
         $results = @((Key ValidPaid), (Key Wrong), (Key Suspended) | Test-ApiKey -BaseUri $script:Api -Quiet)
         $results | Should -Be @($true, $false, $false)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace ChatAnywhere
 {
@@ -47,10 +46,10 @@ namespace ChatAnywhere
         public BackendKind Backend { get; set; }
 
         /// <summary>Likely causes, most likely first.</summary>
-        public IReadOnlyList<string> Diagnosis { get; set; } = Array.Empty<string>();
+        public TextLines Diagnosis { get; set; } = TextLines.None;
 
         /// <summary>Concrete next steps.</summary>
-        public IReadOnlyList<string> Recommendation { get; set; } = Array.Empty<string>();
+        public TextLines Recommendation { get; set; } = TextLines.None;
 
         /// <summary>How long to wait before trying again, when the answer says so.</summary>
         public TimeSpan? RetryAfter { get; set; }

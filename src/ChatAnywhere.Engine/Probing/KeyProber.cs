@@ -205,15 +205,20 @@ namespace ChatAnywhere.Engine.Probing
         // The key itself, then the invocation's few other secrets (access tokens, proxy passwords).
         private string Redact(KeyInspection key, string? text) => _redactor.Redact(key.Redact(text));
 
-        private string[] RedactAll(KeyInspection key, IReadOnlyList<string> lines)
+        private TextLines RedactAll(KeyInspection key, IReadOnlyList<string> lines)
         {
+            if (lines.Count == 0)
+            {
+                return TextLines.None;
+            }
+
             var result = new string[lines.Count];
             for (var i = 0; i < lines.Count; i++)
             {
                 result[i] = Redact(key, lines[i]);
             }
 
-            return result;
+            return new TextLines(result);
         }
 
         private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
