@@ -221,6 +221,18 @@ Context 'Test-ApiKey errors' {
         { Test-ApiKey -ApiKey (Key ValidPaid) -BaseUri 'http://relay.example.test' } | Should -Throw -ErrorId 'UnencryptedAuthenticationRefused,*'
     }
 
+    It 'sends requests through -Proxy, not straight to the service' {
+        $proxy = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $proxy.Start()
+        try {
+            $result = Test-ApiKey -ApiKey (Key ValidPaid) -BaseUri $script:Api -Proxy "http://127.0.0.1:$($proxy.LocalEndpoint.Port)" -MaxRetries 0 -TimeoutSec 2
+            $proxy.Pending() | Should -BeTrue -Because 'the request must go to the proxy'
+            $result.Verdict | Should -Be 'NetworkError'
+            @(Get-EmulatorRequest -Url $script:Api -Key (Key ValidPaid)).Count | Should -Be 0
+        }
+        finally { $proxy.Stop() }
+    }
+
     It 'stops when -Proxy and -NoProxy are both given' {
         { Test-ApiKey -ApiKey (Key ValidPaid) -Proxy http://127.0.0.1:1 -NoProxy } | Should -Throw -ErrorId 'ProxyConflict,*'
     }
