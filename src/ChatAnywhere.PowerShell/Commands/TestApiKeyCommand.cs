@@ -106,7 +106,7 @@ namespace ChatAnywhere.PowerShell.Commands
             {
                 ThrowArgumentError(
                     "NoApiKey",
-                    $"No key to test: pass -ApiKey, pipe keys in, or set ${"env:"}{EnvironmentDefaults.ApiKeyVariables[0]}.",
+                    $"No key to test: pass -ApiKey, pipe keys in, or set $env:{EnvironmentDefaults.ApiKeyVariables[0]}.",
                     null);
                 return;
             }
