@@ -79,40 +79,25 @@ public sealed class ControlEndpoints
             .ConfigureAwait(false);
     }
 
-    private async Task ReplaceScenarioAsync(HttpContext context)
+    private Task ReplaceScenarioAsync(HttpContext context) =>
+        ApplyEditAsync(context, "scenario", json => _store.Replace(_loader.Parse(json, "scenario")));
+
+    private Task AddKeyAsync(HttpContext context) =>
+        ApplyEditAsync(context, "key entry", json => _store.AddKey(_loader.ParseKey(json, "key entry")));
+
+    // Both edits read a bounded JSON body, validate it and answer 413, 400 or {"ok":true} alike.
+    private static async Task ApplyEditAsync(HttpContext context, string what, Action<string> apply)
     {
         string? json = await ReadBodyAsync(context).ConfigureAwait(false);
         if (json is null)
         {
-            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "Scenario body is too large.").ConfigureAwait(false);
+            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, $"The {what} body is too large.").ConfigureAwait(false);
             return;
         }
 
         try
         {
-            _store.Replace(_loader.Parse(json, "scenario"));
-        }
-        catch (ScenarioValidationException ex)
-        {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, ex.Message).ConfigureAwait(false);
-            return;
-        }
-
-        await WriteJsonAsync(context, StatusCodes.Status200OK, Ok).ConfigureAwait(false);
-    }
-
-    private async Task AddKeyAsync(HttpContext context)
-    {
-        string? json = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (json is null)
-        {
-            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "Key entry body is too large.").ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            _store.AddKey(_loader.ParseKey(json, "key entry"));
+            apply(json);
         }
         catch (ScenarioValidationException ex)
         {

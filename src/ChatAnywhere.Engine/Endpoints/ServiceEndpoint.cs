@@ -38,9 +38,14 @@ namespace ChatAnywhere.Engine.Endpoints
         /// Parses a base URL given with or without /v1. Returns null and an explanation when it
         /// cannot be used, including plain HTTP to another host unless <paramref name="allowUnencrypted"/>.
         /// </summary>
-        public static ServiceEndpoint? TryParse(string? text, bool allowUnencrypted, out string? error)
+        public static ServiceEndpoint? TryParse(string? text, bool allowUnencrypted, out string? error) =>
+            TryParse(text, allowUnencrypted, out error, out _);
+
+        /// <summary>As above; <paramref name="refusedAsUnencrypted"/> tells a security refusal from a malformed URL.</summary>
+        public static ServiceEndpoint? TryParse(string? text, bool allowUnencrypted, out string? error, out bool refusedAsUnencrypted)
         {
             error = null;
+            refusedAsUnencrypted = false;
             var trimmed = (text ?? string.Empty).Trim();
             if (trimmed.Length == 0)
             {
@@ -78,6 +83,7 @@ namespace ChatAnywhere.Engine.Endpoints
             if (!allowUnencrypted && !endpoint.IsEncryptedOrLoopback)
             {
                 error = $"Refusing to send a key over plain HTTP to {normalized.Host}. Use https, or pass -AllowUnencryptedAuthentication if you accept that risk.";
+                refusedAsUnencrypted = true;
                 return null;
             }
 

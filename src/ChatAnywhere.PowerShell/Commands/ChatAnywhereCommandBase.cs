@@ -135,14 +135,13 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <summary>Parses a base URL (with or without /v1), or explains why it cannot be used.</summary>
         protected ServiceEndpoint? TryResolveEndpoint(string? text, out ErrorRecord? error)
         {
-            var endpoint = ServiceEndpoint.TryParse(text, AllowUnencryptedAuthentication.IsPresent, out var problem);
+            var endpoint = ServiceEndpoint.TryParse(text, AllowUnencryptedAuthentication.IsPresent, out var problem, out var insecure);
             if (endpoint is not null)
             {
                 error = null;
                 return endpoint;
             }
 
-            var insecure = problem?.StartsWith("Refusing", StringComparison.Ordinal) == true;
             error = new ErrorRecord(
                 new ArgumentException(problem),
                 insecure ? "UnencryptedAuthenticationRefused" : "InvalidBaseUri",
