@@ -8,4 +8,7 @@ public enum EffectiveKeyState
     Active,
     Suspended,
     BalanceTooLow,
+
+    /// <summary>Refused with the free plan's daily-limit answer whatever the key's count.</summary>
+    DailyLimitReached,
 }

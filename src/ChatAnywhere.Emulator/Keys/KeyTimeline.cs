@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ChatAnywhere.Emulator.Scenarios;
 
 namespace ChatAnywhere.Emulator.Keys;
 
 /// <summary>
-/// The states a key goes through after its clock starts, as (from, state) phases in time order.
-/// Today: unknown until <c>activateAfterSec</c>, then the configured state; further transitions
-/// (suspension after N seconds, balance running out) become more phases here.
+/// The states a key goes through after its clock starts, as (from, state) phases in time order:
+/// unknown until <c>activateAfterSec</c>, then the configured <c>state</c>, then each of
+/// <c>changes</c> from its <c>afterSec</c> on (a key suspended or hitting its daily limit later).
 /// </summary>
 public sealed class KeyTimeline
 {
@@ -21,7 +22,7 @@ public sealed class KeyTimeline
     public static KeyTimeline For(ScenarioKey entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var phases = new List<(TimeSpan, EffectiveKeyState)>();
+        var phases = new List<(TimeSpan From, EffectiveKeyState State)>();
         TimeSpan configuredFrom = TimeSpan.Zero;
         if (entry.ActivateAfterSec is int seconds and > 0)
         {
@@ -31,7 +32,12 @@ public sealed class KeyTimeline
         }
 
         phases.Add((configuredFrom, ToEffective(entry.State)));
-        return new KeyTimeline([.. phases]);
+        foreach (KeyStateChange change in (entry.Changes ?? []).OrderBy(change => change.AfterSec))
+        {
+            phases.Add((TimeSpan.FromSeconds(change.AfterSec), ToEffective(change.State)));
+        }
+
+        return new KeyTimeline([.. phases.OrderBy(phase => phase.From)]);
     }
 
     public EffectiveKeyState StateAt(TimeSpan elapsed)
@@ -54,6 +60,8 @@ public sealed class KeyTimeline
     {
         KeyState.Suspended => EffectiveKeyState.Suspended,
         KeyState.BalanceTooLow => EffectiveKeyState.BalanceTooLow,
+        KeyState.Invalid => EffectiveKeyState.NotRecognized,
+        KeyState.DailyLimitReached => EffectiveKeyState.DailyLimitReached,
         _ => EffectiveKeyState.Active,
     };
 }

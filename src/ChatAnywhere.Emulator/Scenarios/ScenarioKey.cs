@@ -34,6 +34,9 @@ public sealed record ScenarioKey
     /// <summary>Seconds after loading during which the key is still unknown to the service.</summary>
     public int? ActivateAfterSec { get; set; }
 
+    /// <summary>Later state changes (a key suspended or hitting its daily limit after a while), in any order.</summary>
+    public IReadOnlyList<KeyStateChange>? Changes { get; set; }
+
     public FaultDefinition? Fault { get; set; }
 
     public string? Note { get; set; }

@@ -121,6 +121,14 @@ public sealed class ScenarioLoader
         Require(key.UsedToday >= 0, where, "usedToday must be >= 0.");
         Require(key.DailyLimit is null or >= 0, where, "dailyLimit must be >= 0.");
         Require(key.ActivateAfterSec is null or >= 0, where, "activateAfterSec must be >= 0.");
+        if (key.Changes is { } changes)
+        {
+            for (int i = 0; i < changes.Count; i++)
+            {
+                Require(changes[i] is not null, where, $"changes[{i}] is null.");
+                Require(changes[i].AfterSec >= 0, where, $"changes[{i}].afterSec must be >= 0.");
+            }
+        }
         if (key.Fault is not null)
         {
             ValidateFault(key.Fault, where + ".fault");

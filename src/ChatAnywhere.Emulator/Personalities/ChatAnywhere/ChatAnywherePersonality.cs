@@ -100,6 +100,8 @@ public sealed class ChatAnywherePersonality : IPersonality
                 return _answers.Suspended(tracked!.Entry.Status ?? StatusCodes.Status401Unauthorized);
             case EffectiveKeyState.BalanceTooLow:
                 return _answers.BalanceTooLow(tracked!.Entry.Status ?? StatusCodes.Status403Forbidden);
+            case EffectiveKeyState.DailyLimitReached:
+                return _answers.DailyLimitReached;
         }
 
         ScenarioKey entry = tracked!.Entry;
