@@ -1,9 +1,11 @@
 <#
 .SYNOPSIS
-    The README's demo: Test-ApiKey over emulator keys that show each verdict.
+    The README's demo: Test-ApiKey over emulator keys that show each verdict, then
+    Wait-KeyActivation on a new key that starts working while it waits.
 .DESCRIPTION
     Starts the emulator on loopback, tests one key per situation an admin meets, prints the
-    results as a table and the interesting ones in full, and stops the emulator.
+    results as a table and the interesting ones in full, waits for a key that the emulator
+    keeps unknown for a few seconds, and stops the emulator.
 #>
 [CmdletBinding()]
 param(
@@ -45,6 +47,16 @@ try {
 
     Write-Host 'Two of them in full (Format-List):' -ForegroundColor Cyan
     $results[2], $results[4] | Format-List | Out-String -Width 120 | Write-Host
+
+    # A new key, unknown to the emulator for its first 6 seconds (as a key not yet synchronised).
+    $newKey = 'sk-EmuDemoNewKey00000000000000000000000000000000042'
+    $entry = @{ key = $newKey; activateAfterSec = 6; note = 'Demo: a new key that starts working after 6 s.' } | ConvertTo-Json
+    $null = Invoke-RestMethod -Method Post -Uri "$api/_emulator/keys" -Body $entry -ContentType 'application/json' -NoProxy
+    Write-Host 'Wait-KeyActivation on a new key that the service will know in 6 s (probes shown with -Verbose):' -ForegroundColor Cyan
+    $activation = Wait-KeyActivation -ApiKey $newKey -BaseUri $api -InitialIntervalSec 1 -MaxIntervalSec 4 -Verbose 4>&1 |
+        ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { Write-Host "  $($_.Message)" -ForegroundColor DarkGray } else { $_ } }
+    $activation | Format-Table | Out-String -Width 160 | Write-Host
+    $activation | Format-List Key, Activated, Outcome, Detail, WaitedFor, Probes | Out-String -Width 120 | Write-Host
 }
 finally {
     Stop-Emulator $emulator

@@ -61,7 +61,21 @@ function Reset-EmulatorState {
     $null = Invoke-RestMethod -Method Post -Uri "$Url/_emulator/reset" -NoProxy
 }
 
+function New-EmulatorKey {
+    <#
+    .SYNOPSIS
+        Adds a key to the running emulator (POST /_emulator/keys; its clock starts now) and returns it.
+        -Entry holds the scenario fields besides "key" (activateAfterSec, state, changes, fault...).
+    #>
+    param([Parameter(Mandatory)] [string] $Url, [hashtable] $Entry = @{})
+    # 'sk-' and 48 letters and digits, unique per call, so tests never share a key's counters.
+    $key = 'sk-EmuTest' + [guid]::NewGuid().ToString('n') + ('0' * 9)
+    $body = @{ key = $key } + $Entry | ConvertTo-Json -Depth 6 -Compress
+    $null = Invoke-RestMethod -Method Post -Uri "$Url/_emulator/keys" -Body $body -ContentType 'application/json' -NoProxy
+    $key
+}
+
 # Under 'dotnet pwsh' this process is dotnet itself; the tool's folder holds the pwsh launcher.
 function Get-PwshPath { Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }) }
 
-Export-ModuleMember -Function Key, Get-EmulatorKey, Get-AllEmulatorKeys, Get-TestModulePath, Get-TestConfiguration, Get-KeyFingerprint, Get-EmulatorRequest, Reset-EmulatorState, Get-PwshPath
+Export-ModuleMember -Function Key, Get-EmulatorKey, Get-AllEmulatorKeys, Get-TestModulePath, Get-TestConfiguration, Get-KeyFingerprint, Get-EmulatorRequest, Reset-EmulatorState, New-EmulatorKey, Get-PwshPath

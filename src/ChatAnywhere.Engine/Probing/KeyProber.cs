@@ -45,16 +45,7 @@ namespace ChatAnywhere.Engine.Probing
             _redactor = redactor ?? throw new ArgumentNullException(nameof(redactor));
             _log = log ?? NullProbeLog.Instance;
             _time = timeProvider ?? TimeProvider.System;
-            var random = new Random();
-            var randomLock = new object();
-            jitter ??= () =>
-            {
-                lock (randomLock)
-                {
-                    return random.NextDouble();
-                }
-            };
-            _pipeline = ProbeRetryPipeline.Build(options, _time, jitter, _log);
+            _pipeline = ProbeRetryPipeline.Build(options, _time, jitter ?? JitterSource.Next, _log);
         }
 
         /// <summary>Tests one key at one endpoint. An invalid key is a result, not an exception.</summary>

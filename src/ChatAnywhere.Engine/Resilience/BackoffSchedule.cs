@@ -31,8 +31,22 @@ namespace ChatAnywhere.Engine.Resilience
                 return asked > Diagnosis.ResponseClassifier.LongestRetryAfterToWait ? Diagnosis.ResponseClassifier.LongestRetryAfterToWait : asked;
             }
 
-            var exponent = Math.Min(Math.Max(retryIndex, 0), 10);
-            var seconds = Math.Min(Initial.TotalSeconds * Math.Pow(2, exponent), Longest.TotalSeconds);
+            return Exponential(retryIndex, Initial, Longest, jitterSample);
+        }
+
+        /// <summary>
+        /// <paramref name="initial"/> doubling per step up to <paramref name="longest"/>, shortened by
+        /// up to 25 % of jitter so that many waiting clients do not probe in step.
+        /// </summary>
+        /// <param name="step">0 for the first delay.</param>
+        /// <param name="initial">The first delay before jitter.</param>
+        /// <param name="longest">The longest delay before jitter.</param>
+        /// <param name="jitterSample">A number in [0, 1): 0 means no jitter.</param>
+        public static TimeSpan Exponential(int step, TimeSpan initial, TimeSpan longest, double jitterSample)
+        {
+            // 2^30 overflows nothing and is far past any sensible cap.
+            var exponent = Math.Min(Math.Max(step, 0), 30);
+            var seconds = Math.Min(initial.TotalSeconds * Math.Pow(2, exponent), longest.TotalSeconds);
             var sample = Math.Min(Math.Max(jitterSample, 0), 1);
             return TimeSpan.FromSeconds(seconds * (1 - (JitterShare * sample)));
         }

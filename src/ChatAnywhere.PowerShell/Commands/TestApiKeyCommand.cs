@@ -1,9 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Net.Http;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using ChatAnywhere.Engine.Concurrency;
@@ -11,8 +9,6 @@ using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.Engine.Probing;
-using ChatAnywhere.PowerShell.Completion;
-using ChatAnywhere.PowerShell.Security;
 
 namespace ChatAnywhere.PowerShell.Commands
 {
@@ -23,7 +19,7 @@ namespace ChatAnywhere.PowerShell.Commands
     [Cmdlet(VerbsDiagnostic.Test, "ApiKey", DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(ApiKeyTestResult), ParameterSetName = new[] { DefaultSet })]
     [OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
-    public sealed class TestApiKeyCommand : ChatAnywhereCommandBase
+    public sealed class TestApiKeyCommand : KeyCommandBase
     {
         private const string DefaultSet = "Default";
         private const string QuietSet = "Quiet";
@@ -33,7 +29,6 @@ namespace ChatAnywhere.PowerShell.Commands
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
         private static readonly TimeSpan DrainSlice = TimeSpan.FromMilliseconds(100);
 
-        private readonly Dictionary<string, ServiceEndpoint> _endpoints = new Dictionary<string, ServiceEndpoint>(StringComparer.Ordinal);
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
         private HttpClient? _client;
         private KeyProber? _prober;
@@ -41,24 +36,6 @@ namespace ChatAnywhere.PowerShell.Commands
         private int _received;
         private int _written;
         private bool _progressShown;
-
-        /// <summary>The key to test: a SecureString, or a string (converted).</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Key")]
-        [SecureStringTransformation]
-        public SecureString? ApiKey { get; set; }
-
-        /// <summary>The service's base URL, with or without /v1.</summary>
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("ApiBase")]
-        [ArgumentCompleter(typeof(BaseUriCompleter))]
-        public string? BaseUri { get; set; }
-
-        /// <summary>Also sends one chat completion (max_tokens 1) for this model; spends one request of the daily quota.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(ModelCompleter))]
-        public string? Model { get; set; }
 
         /// <summary>Keys probed at once.</summary>
         [Parameter]
@@ -83,10 +60,7 @@ namespace ChatAnywhere.PowerShell.Commands
         protected override void BeginProcessing()
         {
             ValidateConnectionParameters();
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri)) && Resolve(BaseUri, out var error) is null)
-            {
-                ThrowTerminatingError(error!);
-            }
+            ValidateBoundBaseUri();
 
             CreateLog();
             _client = ProbeHttpClientFactory.Create(CreateHttpSettings(ThrottleLimit));
@@ -101,37 +75,15 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var rawKey = ApiKey is null ? EnvironmentDefaults.ApiKey() : SecureStrings.ToPlainText(ApiKey);
-            if (rawKey is null)
-            {
-                ThrowArgumentError(
-                    "NoApiKey",
-                    $"No key to test: pass -ApiKey, pipe keys in, or set $env:{EnvironmentDefaults.ApiKeyVariables[0]}.",
-                    null);
-                return;
-            }
-
-            var key = KeyInspector.Inspect(rawKey);
+            var key = ReadKey("test", out var endpoint, out var error);
             _received++;
-
-            if (key.IsEmpty)
+            if (key is null)
             {
-                Enqueue(_ => Task.FromResult(ProbeOutcome.Failed(new ErrorRecord(
-                    new ArgumentException("The key is empty (or only whitespace and quotes)."),
-                    "EmptyApiKey", ErrorCategory.InvalidArgument, null))));
+                Enqueue(_ => Task.FromResult(ProbeOutcome.Failed(error!)));
             }
             else
             {
-                var baseUriText = BaseUri ?? EnvironmentDefaults.BaseUri();
-                var endpoint = Resolve(baseUriText, out var error);
-                if (endpoint is null)
-                {
-                    Enqueue(_ => Task.FromResult(ProbeOutcome.Failed(error!)));
-                }
-                else
-                {
-                    Enqueue(token => ProbeAsync(key, endpoint, token));
-                }
+                Enqueue(token => ProbeAsync(key, endpoint!, token));
             }
 
             Drain(untilEmpty: false);
@@ -152,25 +104,6 @@ namespace ChatAnywhere.PowerShell.Commands
         {
             _queue?.Dispose();
             _client?.Dispose();
-        }
-
-        // Rows of a CSV usually share a base URL: parse each distinct one once.
-        private ServiceEndpoint? Resolve(string? baseUriText, out ErrorRecord? error)
-        {
-            var text = baseUriText ?? string.Empty;
-            if (_endpoints.TryGetValue(text, out var known))
-            {
-                error = null;
-                return known;
-            }
-
-            var endpoint = TryResolveEndpoint(text, out error);
-            if (endpoint is not null)
-            {
-                _endpoints[text] = endpoint;
-            }
-
-            return endpoint;
         }
 
         private void Enqueue(Func<CancellationToken, Task<ProbeOutcome>> work) => _queue!.Enqueue(work, StopToken);
