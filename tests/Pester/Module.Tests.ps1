@@ -28,6 +28,7 @@ Describe 'The module as built' {
         $command = Get-Command Test-ApiKey
         ($command.OutputType | Where-Object Name -eq 'ChatAnywhere.ApiKeyTestResult') | Should -Not -BeNullOrEmpty
         ($command.OutputType | Where-Object Name -eq 'System.Boolean') | Should -Not -BeNullOrEmpty
+        (Get-Command Wait-KeyActivation).OutputType.Name | Should -Be 'ChatAnywhere.KeyActivationResult'
     }
 }
 
@@ -73,15 +74,25 @@ Describe 'Views and completion' {
         $text | Should -Match 'Nothing was sent'
     }
 
-    It 'completes -BaseUri with both ChatAnywhere hosts' {
-        $line = 'Test-ApiKey -BaseUri '
+    It 'shows a KeyActivationResult as a table of outcome, verdict, time waited and probes' {
+        $result = Wait-KeyActivation -ApiKey 'sk-EmuValid Paid00000000000000000000000000000000001' -BaseUri https://api.chatanywhere.tech -ErrorAction SilentlyContinue
+        $table = $result | Format-Table | Out-String -Width 200
+        foreach ($column in 'Key', 'Activated', 'Outcome', 'Verdict', 'Reason', 'WaitedFor', 'Probes') { $table | Should -Match $column }
+        $table | Should -Not -Match 'KeyFingerprint'
+        $list = $result | Format-List | Out-String -Width 200
+        $list | Should -Match 'Detail\s*:\s*Waiting cannot help'
+        $list | Should -Match 'Recommendation\s*:'
+    }
+
+    It '<Command> completes -BaseUri with both ChatAnywhere hosts' -ForEach @(@{ Command = 'Test-ApiKey' }, @{ Command = 'Wait-KeyActivation' }) {
+        $line = "$Command -BaseUri "
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
         $completions | Should -Contain 'https://api.chatanywhere.tech'
         $completions | Should -Contain 'https://api.chatanywhere.org'
     }
 
-    It 'completes -Model from what was typed' {
-        $line = 'Test-ApiKey -Model gpt-4o'
+    It '<Command> completes -Model from what was typed' -ForEach @(@{ Command = 'Test-ApiKey' }, @{ Command = 'Wait-KeyActivation' }) {
+        $line = "$Command -Model gpt-4o"
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
         $completions | Should -Contain 'gpt-4o-mini'
         $completions | Should -Not -Contain 'deepseek-v3'
