@@ -116,6 +116,17 @@ Context 'giving up' {
             Should -Throw -ErrorId 'KeyActivationTimeout,ChatAnywhere.PowerShell.Commands.WaitKeyActivationCommand'
     }
 
+    It 'stops waiting on the other keys when -ErrorAction Stop ends the command' {
+        $hopeless = New-EmulatorKey -Url $script:Api -Entry @{ plan = 'free'; usedToday = 200 }
+        $never = New-EmulatorKey -Url $script:Api -Entry @{ state = 'invalid' }
+
+        { $never, $hopeless | Wait-KeyActivation @script:Fast -ErrorAction Stop } | Should -Throw -ErrorId 'KeyCannotActivate.RateLimited,*'
+        $sent = (Get-ProbeTime $never).Count
+        Start-Sleep -Seconds 2.5
+
+        (Get-ProbeTime $never).Count | Should -Be $sent -Because 'a command that has ended sends nothing more'
+    }
+
     It 'stops after -MaxProbes probes' {
         $key = New-EmulatorKey -Url $script:Api -Entry @{ state = 'invalid' }
 
@@ -270,6 +281,32 @@ Context 'stopping, progress and secrets' {
             }
         }
         finally { $runspace.Dispose() }
+    }
+
+    It 'a scheduled-task script run with pwsh -File exits with its code and prints no key, even with -Verbose' {
+        $never = New-EmulatorKey -Url $script:Api -Entry @{ state = 'invalid' }
+        $soon = New-EmulatorKey -Url $script:Api -Entry @{ activateAfterSec = 1 }
+        $script = Join-Path $TestDrive 'wait-for-key.ps1'
+        Set-Content -Path $script -Value @"
+param([string] `$Key)
+Import-Module '$script:ManifestPath'
+`$result = Wait-KeyActivation -ApiKey `$Key -BaseUri '$script:Api' -InitialIntervalSec 1 -MaxIntervalSec 1 -TimeoutSec 3 -Verbose -ErrorAction Continue
+`$result | Format-List * | Out-String | Write-Output
+if (-not `$result.Activated) { exit 3 }
+exit 0
+"@
+        $failed = & (Get-PwshPath) -NoProfile -NonInteractive -File $script -Key $never 2>&1 | Out-String
+        $failedExit = $LASTEXITCODE
+        $worked = & (Get-PwshPath) -NoProfile -NonInteractive -File $script -Key $soon 2>&1 | Out-String
+        $workedExit = $LASTEXITCODE
+
+        $failedExit | Should -Be 3
+        $failed | Should -Match 'KeyActivationTimeout|did not work within 3 s'
+        $workedExit | Should -Be 0
+        $worked | Should -Match 'Activated\s*:\s*True'
+        foreach ($key in $never, $soon) {
+            ($failed + $worked).Contains($key.Substring(3, 40)) | Should -BeFalse
+        }
     }
 
     It 'never shows a key in any stream, in errors or in JSON of the output' {

@@ -133,15 +133,17 @@ namespace ChatAnywhere.Engine.Activation
                     // Probe once more just before the deadline, unless that is too soon or the
                     // server asked for longer; otherwise sit out the rest of the time.
                     var fits = latestPause >= ShortestPause && (last.RetryAfter is null || last.RetryAfter <= latestPause);
-                    pause = fits ? latestPause : _options.Timeout - elapsed;
+                    if (!fits)
+                    {
+                        _log.Verbose($"{key.Masked}: probe {probes}: {last.Verdict} ({last.Reason}); no further probe fits before the deadline.");
+                        await DelayAsync(_options.Timeout - elapsed, cancellationToken).ConfigureAwait(false);
+                        return Finish(ActivationOutcome.TimedOut, null);
+                    }
+
+                    pause = latestPause;
                 }
 
-                var nextAt = _time.GetUtcNow() + pause;
-                if (pause < _options.Timeout - elapsed)
-                {
-                    progress.Sleeping(nextAt);
-                }
-
+                progress.Sleeping(_time.GetUtcNow() + pause);
                 _log.Verbose(string.Format(
                     CultureInfo.InvariantCulture,
                     "{0}: probe {1}: {2} ({3}); next probe in {4:0.#} s.",
@@ -150,10 +152,7 @@ namespace ChatAnywhere.Engine.Activation
                     last.Verdict,
                     last.Reason,
                     pause.TotalSeconds));
-                if (pause > TimeSpan.Zero)
-                {
-                    await _time.Delay(pause, cancellationToken).ConfigureAwait(false);
-                }
+                await DelayAsync(pause, cancellationToken).ConfigureAwait(false);
             }
 
             KeyActivationResult Finish(ActivationOutcome outcome, string? why)
@@ -179,6 +178,9 @@ namespace ChatAnywhere.Engine.Activation
                 return result;
             }
         }
+
+        private Task DelayAsync(TimeSpan pause, CancellationToken cancellationToken) =>
+            pause > TimeSpan.Zero ? _time.Delay(pause, cancellationToken) : Task.CompletedTask;
 
         private string Describe(KeyActivationResult result, string? why)
         {

@@ -59,6 +59,9 @@ namespace ChatAnywhere.PowerShell.Commands
             }
 
             _disposed = true;
+            // The pipeline may end early (a terminating error, -ErrorAction Stop): work still in
+            // flight for other keys must stop with it, not probe on in the background.
+            _stopping.Cancel();
             DisposeResources();
             _stopping.Dispose();
         }
