@@ -11,7 +11,10 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('ChatAnywhere.format.ps1xml')
     # Listed explicitly: wildcards make Import-Module slower and hide what the module offers.
-    CmdletsToExport      = @('Test-ApiKey')
+    CmdletsToExport      = @(
+        'Test-ApiKey'
+        'Get-ServiceStatus'
+    )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
