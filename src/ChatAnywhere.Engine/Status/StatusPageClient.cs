@@ -60,7 +60,7 @@ namespace ChatAnywhere.Engine.Status
                     {
                         State = StatusPageState.NotFound,
                         Uri = location.BrowserUri(null),
-                        Problem = $"Uptime Kuma at {location.BrowserUri(null)} maps no status page to this host name. Pass -StatusPageUri {location.BrowserUri("<slug>")}.",
+                        Problem = $"Uptime Kuma at {location.BrowserUri(null)} maps no status page to this host name. Pass -StatusPageUri {location.BrowserUri(null)}/status/<slug>.",
                     };
                 }
 
@@ -91,7 +91,7 @@ namespace ChatAnywhere.Engine.Status
                 {
                     State = StatusPageState.NotFound,
                     Uri = uri,
-                    Problem = $"Uptime Kuma has no status page '{slug}' ({envelope.Message}). Pass -StatusPageUri {location.BrowserUri("<slug>")} with the slug shown in the page's address.",
+                    Problem = $"Uptime Kuma has no status page '{slug}' ({envelope.Message}). Pass -StatusPageUri {location.BrowserUri(null)}/status/<slug> with the slug shown in the page's address.",
                 };
             }
 
