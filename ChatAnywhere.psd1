@@ -11,7 +11,11 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('ChatAnywhere.format.ps1xml')
     # Listed explicitly: wildcards make Import-Module slower and hide what the module offers.
-    CmdletsToExport      = @('Test-ApiKey', 'Wait-KeyActivation')
+    CmdletsToExport      = @(
+        'Test-ApiKey'
+        'Wait-KeyActivation'
+        'Get-ServiceStatus'
+    )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
@@ -20,7 +24,7 @@
             Tags         = @('ChatAnywhere', 'OpenAI', 'ApiKey', 'Diagnostics', 'one-api', 'new-api', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/chatanywhere-powershell/ChatAnywhere.PowerShell/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/chatanywhere-powershell/ChatAnywhere.PowerShell'
-            ReleaseNotes = 'Test-ApiKey: names why a key fails and the next step. Wait-KeyActivation: waits until a new key works.'
+            ReleaseNotes = 'Test-ApiKey: names why a key fails and the next step. Wait-KeyActivation: waits until a new key works. Get-ServiceStatus: is the service up, per host and per model family.'
         }
     }
 }

@@ -21,7 +21,9 @@ function Start-Emulator {
         [string] $ScenarioPath,
         [int] $Port = 0,
         [string] $Configuration = 'Release',
-        [int] $StartTimeoutSec = 30
+        [int] $StartTimeoutSec = 30,
+        # https on a self-signed certificate made at start (nobody trusts it: a TLS failure to rehearse).
+        [switch] $Https
     )
     $assembly = Get-EmulatorAssembly -Configuration $Configuration
     $work = Join-Path ([IO.Path]::GetTempPath()) ("ca-emulator-" + [guid]::NewGuid().ToString('n'))
@@ -29,6 +31,7 @@ function Start-Emulator {
     $urlFile = Join-Path $work 'url'
     $arguments = @($assembly, '--port', "$Port", '--url-file', $urlFile)
     if ($ScenarioPath) { $arguments += @('--scenario', (Resolve-Path $ScenarioPath).Path) }
+    if ($Https) { $arguments += '--https' }
 
     $start = [System.Diagnostics.ProcessStartInfo]::new((Get-Command dotnet -CommandType Application | Select-Object -First 1).Source)
     foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }

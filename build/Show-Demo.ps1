@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
-    The README's demo: Test-ApiKey over emulator keys that show each verdict, then
-    Wait-KeyActivation on a new key that starts working while it waits.
+    The README's demo: Get-ServiceStatus against the emulator, then Test-ApiKey over emulator
+    keys that show each verdict, then Wait-KeyActivation on a new key that starts working while it waits.
 .DESCRIPTION
     Starts the emulator on loopback, tests one key per situation an admin meets, prints the
     results as a table and the interesting ones in full, waits for a key that the emulator
@@ -21,6 +21,15 @@ $emulator = Start-Emulator -Configuration $Configuration
 try {
     $api = $emulator.Url
     Write-Host "Emulator listening on $api (ChatAnywhere at /, OpenAI at /openai)" -ForegroundColor Cyan
+
+    # Get-ServiceStatus first: rule out the service before blaming a key. The endpoint root, a new-api
+    # relay and the Uptime Kuma status page, all in the emulator (no real internet).
+    Write-Host "`nGet-ServiceStatus -BaseUri $api, $api/relay/new-api -StatusPageUri $api/uptime-kuma" -ForegroundColor Cyan
+    $status = Get-ServiceStatus -BaseUri $api, "$api/relay/new-api" -StatusPageUri "$api/uptime-kuma"
+    $status | Format-List | Out-String -Width 120 | Write-Host
+    Write-Host 'Its endpoints and monitors as tables:' -ForegroundColor Cyan
+    $status.Endpoints | Format-Table | Out-String -Width 160 | Write-Host
+    $status.Components | Format-Table | Out-String -Width 160 | Write-Host
 
     # The emulator's demo keys (src/ChatAnywhere.Emulator/Resources/scenario.default.json): not real keys.
     $cases = @(

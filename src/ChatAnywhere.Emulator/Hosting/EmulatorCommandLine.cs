@@ -6,7 +6,7 @@ namespace ChatAnywhere.Emulator.Hosting;
 /// <summary>Parses the command line; other code starts the emulator with exactly these options.</summary>
 public static class EmulatorCommandLine
 {
-    public const string Usage = "usage: ChatAnywhere.Emulator [--port N] [--scenario PATH] [--url-file PATH]";
+    public const string Usage = "usage: ChatAnywhere.Emulator [--port N] [--scenario PATH] [--url-file PATH] [--https]";
 
     /// <exception cref="FormatException">An unknown option or a bad value; the message says which.</exception>
     public static EmulatorOptions Parse(string[] args)
@@ -15,6 +15,7 @@ public static class EmulatorCommandLine
         int port = 0;
         string? scenario = null;
         string? urlFile = null;
+        bool https = false;
         for (int i = 0; i < args.Length; i++)
         {
             string option = args[i];
@@ -35,11 +36,14 @@ public static class EmulatorCommandLine
                 case "--url-file":
                     urlFile = Value();
                     break;
+                case "--https":
+                    https = true;
+                    break;
                 default:
                     throw new FormatException($"Unknown option '{option}'.");
             }
         }
 
-        return new EmulatorOptions(port, scenario, urlFile);
+        return new EmulatorOptions(port, scenario, urlFile, https);
     }
 }

@@ -10,6 +10,8 @@ using ChatAnywhere.Emulator.Fixtures;
 using ChatAnywhere.Emulator.Personalities;
 using ChatAnywhere.Emulator.Personalities.ChatAnywhere;
 using ChatAnywhere.Emulator.Personalities.OpenAI;
+using ChatAnywhere.Emulator.Personalities.Relay;
+using ChatAnywhere.Emulator.Personalities.UptimeKuma;
 using ChatAnywhere.Emulator.Scenarios;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -98,7 +100,14 @@ public static class EmulatorHost
         {
             // Kestrel's own "Server: Kestrel" would be a signal no real backend sends.
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                if (options.Https)
+                {
+                    // --https: a certificate nobody trusts, so clients see a real TLS failure (Get-ServiceStatus TlsError).
+                    listen.UseHttps(SelfSignedCertificate.Create());
+                }
+            });
         });
 
         WebApplication app = builder.Build();
@@ -108,8 +117,11 @@ public static class EmulatorHost
         [
             new ChatAnywherePersonality(new ChatAnywhereAnswers(fixtures), store.Usage),
             new OpenAIPersonality(new OpenAIAnswers(fixtures)),
+            // Get-ServiceStatus: relay /api/status (more specific prefixes first) and an Uptime Kuma status page.
+            new RelayPersonality(RelayFlavour.OneApi(fixtures)),
+            new RelayPersonality(RelayFlavour.NewApi(fixtures)),
+            new UptimeKumaPersonality(new UptimeKumaAnswers(fixtures)),
             new ReservedPersonality("relay", new PathString("/relay")),
-            new ReservedPersonality("status", new PathString("/status")),
         ]);
         var dataPlane = new DataPlaneHandler(
             store, router, new FaultPlanner(store), new FaultResponder(fixtures), log, app.Lifetime.ApplicationStopping);
@@ -123,6 +135,6 @@ public static class EmulatorHost
     {
         string address = app.Urls.First();
         var bound = new Uri(address);
-        return $"http://127.0.0.1:{bound.Port}";
+        return $"{bound.Scheme}://127.0.0.1:{bound.Port}";
     }
 }

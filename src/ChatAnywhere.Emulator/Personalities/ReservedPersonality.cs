@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace ChatAnywhere.Emulator.Personalities;
 
 /// <summary>
-/// A prefix held for a personality still to come (/relay: one-api/new-api, /status: Uptime Kuma),
-/// so those paths never fall through to ChatAnywhere. Answers 404 without a body until then.
+/// A prefix held for a personality still to come (/relay: other one-api/new-api paths), so those
+/// paths never fall through to ChatAnywhere. Answers 404 without a body until then.
 /// </summary>
 public sealed class ReservedPersonality : IPersonality
 {

@@ -28,4 +28,7 @@ public sealed record Scenario
     public IReadOnlyList<ScenarioKey> Keys { get; set; } = [];
 
     public IReadOnlyList<FaultDefinition> Faults { get; set; } = [];
+
+    /// <summary>The Uptime Kuma status page under /uptime-kuma; null: no page (every slug unknown).</summary>
+    public StatusPageDefinition? StatusPage { get; set; }
 }

@@ -79,7 +79,7 @@ public sealed class ScenarioLoader
     /// <summary>For a bad enum value, the words the scenario may use instead.</summary>
     private static string AllowedValuesHint(string message)
     {
-        foreach (Type type in (Type[])[typeof(FaultKind), typeof(KeyState), typeof(KeyPlan), typeof(KeyPersonality), typeof(DailyLimitScope), typeof(CloudflarePage)])
+        foreach (Type type in (Type[])[typeof(FaultKind), typeof(KeyState), typeof(KeyPlan), typeof(KeyPersonality), typeof(DailyLimitScope), typeof(CloudflarePage), typeof(MonitorState)])
         {
             if (message.Contains(type.FullName!, StringComparison.Ordinal))
             {
@@ -111,6 +111,48 @@ public sealed class ScenarioLoader
         {
             FaultDefinition fault = scenario.Faults[i] ?? throw new ScenarioValidationException($"{source}: faults[{i}] is null.");
             ValidateFault(fault, $"{source}: faults[{i}]");
+        }
+
+        if (scenario.StatusPage is not null)
+        {
+            ValidateStatusPage(scenario.StatusPage, $"{source}: statusPage");
+        }
+    }
+
+    private static void ValidateStatusPage(StatusPageDefinition page, string where)
+    {
+        Require(!string.IsNullOrEmpty(page.Slug) && page.Slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'), where,
+            "slug must be lower-case letters, digits and '-' (Uptime Kuma lower-cases slugs).");
+        Require(!string.IsNullOrWhiteSpace(page.Title), where, "title is required.");
+        Require(page.Shape is "1" or "2", where, "shape must be \"2\" (Uptime Kuma 2.x) or \"1\" (1.23).");
+        var ids = new HashSet<int>();
+        for (int g = 0; g < (page.Groups ?? []).Count; g++)
+        {
+            StatusPageGroup group = page.Groups![g] ?? throw new ScenarioValidationException($"{where}.groups[{g}] is null.");
+            Require(!string.IsNullOrWhiteSpace(group.Name), $"{where}.groups[{g}]", "name is required.");
+            for (int m = 0; m < (group.Monitors ?? []).Count; m++)
+            {
+                string at = $"{where}.groups[{g}].monitors[{m}]";
+                StatusPageMonitor monitor = group.Monitors![m] ?? throw new ScenarioValidationException($"{at} is null.");
+                Require(monitor.Id > 0 && ids.Add(monitor.Id), at, "id must be a positive number, unique on the page.");
+                Require(!string.IsNullOrWhiteSpace(monitor.Name), at, "name is required.");
+                Require(monitor.Uptime24 is >= 0 and <= 1, at, "uptime24 is a fraction between 0 and 1 (0.9995 for 99.95 %).");
+                Require(monitor.PingMs is null or >= 0, at, "pingMs must be >= 0.");
+            }
+        }
+
+        for (int i = 0; i < (page.Incidents ?? []).Count; i++)
+        {
+            StatusPageIncident incident = page.Incidents![i] ?? throw new ScenarioValidationException($"{where}.incidents[{i}] is null.");
+            Require(!string.IsNullOrWhiteSpace(incident.Title), $"{where}.incidents[{i}]", "title is required.");
+            Require(incident.Style is "info" or "warning" or "danger" or "primary" or "light" or "dark", $"{where}.incidents[{i}]",
+                "style must be one of info, warning, danger, primary, light, dark.");
+        }
+
+        for (int i = 0; i < (page.Maintenance ?? []).Count; i++)
+        {
+            StatusPageMaintenance window = page.Maintenance![i] ?? throw new ScenarioValidationException($"{where}.maintenance[{i}] is null.");
+            Require(!string.IsNullOrWhiteSpace(window.Title), $"{where}.maintenance[{i}]", "title is required.");
         }
     }
 

@@ -24,11 +24,8 @@ namespace ChatAnywhere.Engine.Probing
     /// </summary>
     public sealed class KeyProber
     {
-        private static readonly string[] HeadersWorthKeeping =
-        {
-            "Retry-After", "retry-after-ms", "x-should-retry", "Location", "Server", "cf-ray", "cf-mitigated",
-            "WWW-Authenticate", "X-New-Api-Version", "X-Oneapi-Request-Id", "openai-processing-ms",
-        };
+        // How log lines name a probe that carries no key.
+        private const string NoKey = "(no key)";
 
         private readonly HttpClient _client;
         private readonly ProbeOptions _options;
@@ -88,6 +85,25 @@ namespace ChatAnywhere.Engine.Probing
             return BuildResult(key, endpoint, outcome.Classification, outcome.Latency, attempts.Count);
         }
 
+        /// <summary>
+        /// Probes GET /v1/models without any key, with the same retries and classification, to
+        /// learn whether the service answers at all (Get-ServiceStatus): nothing secret is sent.
+        /// </summary>
+        /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+        public async Task<EndpointProbe> ProbeWithoutKeyAsync(ServiceEndpoint endpoint, CancellationToken cancellationToken)
+        {
+            if (endpoint is null)
+            {
+                throw new ArgumentNullException(nameof(endpoint));
+            }
+
+            var context = new ProbeContext(KeyShape.Other, endpoint.Kind, endpoint.ToString());
+            var attempts = new AttemptCounter();
+            _log.Verbose($"{NoKey}: GET {endpoint.ModelsUri}");
+            var outcome = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, endpoint.ModelsUri), null, context, attempts, cancellationToken).ConfigureAwait(false);
+            return new EndpointProbe(outcome.Classification, outcome.Latency, attempts.Count);
+        }
+
         private static HttpRequestMessage ChatProbe(ServiceEndpoint endpoint, string model)
         {
             var body = "{\"model\":\"" + JsonEscape(model) + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":1}";
@@ -97,7 +113,7 @@ namespace ChatAnywhere.Engine.Probing
             };
         }
 
-        private async Task<ProbeAttempt> SendAsync(Func<HttpRequestMessage> createRequest, KeyInspection key, ProbeContext context, AttemptCounter attempts, CancellationToken cancellationToken)
+        private async Task<ProbeAttempt> SendAsync(Func<HttpRequestMessage> createRequest, KeyInspection? key, ProbeContext context, AttemptCounter attempts, CancellationToken cancellationToken)
         {
             try
             {
@@ -108,33 +124,35 @@ namespace ChatAnywhere.Engine.Probing
             catch (TimeoutRejectedException)
             {
                 // Connection failures come back as results from SendOnceAsync; only the timeout arrives as an exception.
-                _log.Verbose($"{key.Masked}: no answer within {_options.AttemptTimeout.TotalSeconds:0.#} s.");
+                _log.Verbose($"{Label(key)}: no answer within {_options.AttemptTimeout.TotalSeconds:0.#} s.");
                 return new ProbeAttempt(NetworkFailureClassifier.Timeout(context.BaseUri, _options.AttemptTimeout), latency: null);
             }
         }
 
-        private async Task<ProbeAttempt> SendOnceAsync(Func<HttpRequestMessage> createRequest, KeyInspection key, ProbeContext context, AttemptCounter attempts, CancellationToken token)
+        private async Task<ProbeAttempt> SendOnceAsync(Func<HttpRequestMessage> createRequest, KeyInspection? key, ProbeContext context, AttemptCounter attempts, CancellationToken token)
         {
             Interlocked.Increment(ref attempts.Count);
             using var request = createRequest();
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.CleanedKey);
+            if (key is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.CleanedKey);
+            }
+
             var started = _time.GetTimestamp();
             try
             {
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                var (body, truncated) = await BoundedBodyReader.ReadAsync(stream, _options.BodyLimit, token).ConfigureAwait(false);
+                var answer = await ProbeResponseReader.ReadAsync(response, _options.BodyLimit, token).ConfigureAwait(false);
                 var latency = _time.GetElapsedTime(started);
-                var answer = new ProbeResponse((int)response.StatusCode, body, CollectHeaders(response), response.Content.Headers.ContentType?.MediaType, truncated);
                 var classification = ResponseClassifier.Classify(answer, context, _time.GetUtcNow());
                 if (_log.IsDebugEnabled)
                 {
-                    _log.Debug($"{key.Masked}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {body.Length} chars{(truncated ? " (truncated)" : string.Empty)}: {Redact(key, Preview(body))}");
+                    _log.Debug($"{Label(key)}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {answer.Body.Length} chars{(answer.BodyTruncated ? " (truncated)" : string.Empty)}: {Redact(key, Preview(answer.Body))}");
                 }
 
                 if (_log.IsVerboseEnabled)
                 {
-                    _log.Verbose($"{key.Masked}: {answer.StatusCode} -> {classification.Verdict} ({classification.Reason}) by rule '{classification.RuleName}'.");
+                    _log.Verbose($"{Label(key)}: {answer.StatusCode} -> {classification.Verdict} ({classification.Reason}) by rule '{classification.RuleName}'.");
                 }
 
                 return new ProbeAttempt(classification, latency);
@@ -142,7 +160,7 @@ namespace ChatAnywhere.Engine.Probing
             catch (Exception exception) when (!token.IsCancellationRequested && (exception is HttpRequestException || exception is IOException))
             {
                 var classification = NetworkFailureClassifier.Classify(exception, context.BaseUri);
-                _log.Verbose($"{key.Masked}: {request.Method} {request.RequestUri} failed: {classification.Reason}: {Redact(key, classification.Message)}");
+                _log.Verbose($"{Label(key)}: {request.Method} {request.RequestUri} failed: {classification.Reason}: {Redact(key, classification.Message)}");
                 return new ProbeAttempt(classification, latency: null);
             }
         }
@@ -194,7 +212,9 @@ namespace ChatAnywhere.Engine.Probing
         }
 
         // The key itself, then the invocation's few other secrets (access tokens, proxy passwords).
-        private string Redact(KeyInspection key, string? text) => _redactor.Redact(key.Redact(text));
+        private string Redact(KeyInspection? key, string? text) => _redactor.Redact(key is null ? text : key.Redact(text));
+
+        private static string Label(KeyInspection? key) => key?.Masked ?? NoKey;
 
         private TextLines RedactAll(KeyInspection key, IReadOnlyList<string> lines)
         {
@@ -210,29 +230,6 @@ namespace ChatAnywhere.Engine.Probing
             }
 
             return new TextLines(result);
-        }
-
-        private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
-        {
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var name in HeadersWorthKeeping)
-            {
-                if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
-                {
-                    foreach (var value in values)
-                    {
-                        headers[name] = value;
-                        break;
-                    }
-                }
-            }
-
-            if (response.Headers.Location is not null && !headers.ContainsKey("Location"))
-            {
-                headers["Location"] = response.Headers.Location.ToString();
-            }
-
-            return headers;
         }
 
         private static string Preview(string body)

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ChatAnywhere.Engine.Http
+{
+    /// <summary>Turns an HTTP answer into a <see cref="ProbeResponse"/>: the headers that matter and a bounded body.</summary>
+    public static class ProbeResponseReader
+    {
+        private static readonly string[] HeadersWorthKeeping =
+        {
+            "Retry-After", "retry-after-ms", "x-should-retry", "Location", "Server", "cf-ray", "cf-mitigated",
+            "WWW-Authenticate", "X-New-Api-Version", "X-Oneapi-Request-Id", "openai-processing-ms",
+        };
+
+        /// <summary>Reads at most <paramref name="bodyLimit"/> bytes of the body.</summary>
+        public static async Task<ProbeResponse> ReadAsync(HttpResponseMessage response, int bodyLimit, CancellationToken cancellationToken)
+        {
+            if (response is null)
+            {
+                throw new ArgumentNullException(nameof(response));
+            }
+
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var (body, truncated) = await BoundedBodyReader.ReadAsync(stream, bodyLimit, cancellationToken).ConfigureAwait(false);
+            return new ProbeResponse((int)response.StatusCode, body, CollectHeaders(response), response.Content.Headers.ContentType?.MediaType, truncated);
+        }
+
+        private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
+        {
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in HeadersWorthKeeping)
+            {
+                if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
+                {
+                    foreach (var value in values)
+                    {
+                        headers[name] = value;
+                        break;
+                    }
+                }
+            }
+
+            if (response.Headers.Location is not null && !headers.ContainsKey("Location"))
+            {
+                headers["Location"] = response.Headers.Location.ToString();
+            }
+
+            return headers;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+
+namespace ChatAnywhere.Engine.Status
+{
+    /// <summary>
+    /// Where an Uptime Kuma status page's API lives: its root (which may carry a path prefix when
+    /// Uptime Kuma sits behind a reverse proxy) and, when the URL named one, the page's slug.
+    /// </summary>
+    public sealed class StatusPageLocation
+    {
+        private StatusPageLocation(Uri root, string? slug)
+        {
+            Root = root;
+            Slug = slug;
+        }
+
+        /// <summary>The Uptime Kuma root, ending in a slash.</summary>
+        public Uri Root { get; }
+
+        /// <summary>The slug from a /status/{slug} URL; null to ask /api/entry-page.</summary>
+        public string? Slug { get; }
+
+        /// <summary>GET here tells the slug mapped to the host (uptime-kuma-api.md, "ChatAnywhere facts").</summary>
+        public Uri EntryPageUri => new Uri(Root, "api/entry-page");
+
+        /// <summary>The page's configuration, incidents, groups and maintenance.</summary>
+        public Uri PageUri(string slug) => new Uri(Root, "api/status-page/" + Uri.EscapeDataString(slug));
+
+        /// <summary>The page's heartbeats and 24 h uptimes.</summary>
+        public Uri HeartbeatUri(string slug) => new Uri(Root, "api/status-page/heartbeat/" + Uri.EscapeDataString(slug));
+
+        /// <summary>The page as a browser opens it.</summary>
+        public string BrowserUri(string? slug) => slug is null
+            ? Root.AbsoluteUri.TrimEnd('/')
+            : new Uri(Root, "status/" + Uri.EscapeDataString(slug)).AbsoluteUri;
+
+        /// <summary>Parses -StatusPageUri: https://host[/prefix] or https://host[/prefix]/status/{slug}.</summary>
+        public static StatusPageLocation? TryParse(string? text, out string? error)
+        {
+            error = null;
+            var trimmed = (text ?? string.Empty).Trim();
+            if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) ||
+                (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                error = $"'{trimmed}' is not an http or https URL. Give the status page as https://host or https://host/status/<slug>.";
+                return null;
+            }
+
+            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+            {
+                error = $"The status page URL '{uri.GetLeftPart(UriPartial.Path)}' must not have a query string, fragment or user name.";
+                return null;
+            }
+
+            var path = uri.AbsolutePath.TrimEnd('/');
+            string? slug = null;
+            var marker = path.LastIndexOf("/status/", StringComparison.OrdinalIgnoreCase);
+            if (marker >= 0 && path.IndexOf('/', marker + "/status/".Length) < 0)
+            {
+                // Uptime Kuma lower-cases slugs (status-page-router.js).
+                slug = Uri.UnescapeDataString(path.Substring(marker + "/status/".Length)).ToLowerInvariant();
+                path = path.Substring(0, marker);
+                if (slug.Length == 0)
+                {
+                    slug = null;
+                }
+            }
+
+            var root = new UriBuilder(uri.Scheme, uri.Host, uri.Port, path + "/").Uri;
+            return new StatusPageLocation(root, slug);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+# Help prose for Get-ServiceStatus. build.ps1 turns it, with the cmdlet's own parameter metadata, into MAML
+# (en-US/ChatAnywhere.PowerShell.dll-Help.xml). tests/Pester/Module.Tests.ps1 fails when a parameter or
+# example lacks text here.
+@{
+    Synopsis    = 'Says whether ChatAnywhere (or a one-api / new-api relay) is up, and where it is down: each API endpoint from this machine, and the status page.'
+    Description = @(
+        'Get-ServiceStatus rules out the service before a key is blamed. It checks every API endpoint and reads the Uptime Kuma status page at the same time, so it takes about as long as the slowest of them, and writes one ChatAnywhere.ServiceStatus object.'
+        'Per endpoint it times name resolution, the TCP connect and the TLS handshake on a connection of its own, then sends GET /v1/models. Without -ApiKey no key is sent: any answer of the API that is not a server failure (typically 401) shows the service is up. With -ApiKey the probe is the one Test-ApiKey uses, and the key''s verdict goes into KeyVerdict. For a one-api or new-api relay it also reads GET /api/status (version, system name).'
+        'An endpoint is Operational, Degraded (the round trip took longer than -SlowThresholdMs, it answered only after a retry, it is rate-limited, or a relay''s /api/status failed) or Down (DNS failure, connection refused or reset, TLS error, timeout, 5xx, a Cloudflare error or block page, an answer that is not the API). Cause names which, and Detail says it in words, naming the slow or failing part.'
+        'The status page gives one component per monitor (Up, Down, Pending, Maintenance, with the 24 h uptime in percent and the last heartbeat), the pinned incidents and the maintenance under way. Uptime Kuma 1.x and 2.x are both read. An unreachable or unknown status page is reported in StatusPageState and StatusPageProblem; it is not an error, and it never hides the endpoints'' results.'
+        'Overall is Operational when every endpoint is Operational and every monitor is Up; Degraded when something is down, slow, pending or under maintenance but at least one endpoint is Operational; Outage when no endpoint is Operational; Unknown when nothing could be checked.'
+    )
+    Parameters  = @{
+        BaseUri                        = 'The API base URLs to check, with or without /v1 (default: https://api.chatanywhere.tech and https://api.chatanywhere.org). Takes pipeline input by value and by property name (BaseUri or ApiBase). Tab completion offers the two ChatAnywhere hosts. Without -ApiKey plain http is accepted anywhere, since nothing secret is sent.'
+        StatusPageUri                  = 'The Uptime Kuma status page (default https://status.chatanywhere.tech). Give its root (a path prefix is allowed), and the page mapped to the host name is found through /api/entry-page; or give https://host/status/<slug> to read that page.'
+        NoStatusPage                   = 'Does not read the status page; only the endpoints are checked.'
+        ApiKey                         = 'A key to probe with, as a SecureString or a plain string (converted). Its verdict (as Test-ApiKey gives it) goes into each endpoint''s KeyVerdict, and the masked key into Key. Environment variables are not read: without -ApiKey no key is sent. A key is sent over plain http only to this machine, unless -AllowUnencryptedAuthentication.'
+        TimeoutSec                     = 'Seconds one HTTP attempt may take, and the connection phases together (default 10).'
+        MaxRetries                     = 'Retries of GET /v1/models after a transient failure (default 1). An endpoint that answers only after a retry is Degraded (Retried).'
+        SlowThresholdMs                = 'An HTTP round trip longer than this many milliseconds makes an endpoint Degraded (Slow) (default 2000).'
+        Proxy                          = 'Sends requests through this proxy instead of the one in HTTPS_PROXY or the system settings. DNS, connect and TLS times are then not measured (they would be the proxy''s).'
+        ProxyCredential                = 'Credentials for -Proxy.'
+        NoProxy                        = 'Connects directly, ignoring HTTP(S)_PROXY and system proxy settings.'
+        SkipCertificateCheck           = 'Accepts any server certificate, in the TLS phase and in the HTTP requests. Only for a test relay with a self-signed certificate that you trust; without it such an endpoint is Down (TlsError).'
+        AllowUnencryptedAuthentication = 'With -ApiKey: allows sending the key over plain http to a host other than this machine. Anyone on the path can read it.'
+    }
+    Inputs      = @(
+        @{ Type = 'System.String'; Description = 'Base URLs to check.' }
+        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects with a BaseUri (or ApiBase) property.' }
+    )
+    Outputs     = @(
+        @{ Type = 'ChatAnywhere.ServiceStatus'; Description = 'One object: Overall, Endpoints (ChatAnywhere.EndpointStatus: BaseUri, Host, Status, Cause, Detail, DnsMs, ConnectMs, TlsMs, HttpMs, StatusCode, Attempts, Backend, KeyVerdict, Key, RelayVersion, RelaySystemName, Address, CheckedAt), Components (ChatAnywhere.ComponentStatus: Id, Name, Group, Status, Uptime24h, LastHeartbeat, PingMs), Incidents (ChatAnywhere.ServiceIncident: Kind, Title, Content, Style, StartedAt, UpdatedAt), StatusPageUri, StatusPageState, StatusPageProblem, CheckedAt, Duration. Endpoints, Components and Incidents hold only scalar properties, so they export to CSV.' }
+    )
+    Notes       = @(
+        'Endpoint causes: None, Slow, Retried, RateLimited, DnsFailure, ConnectionRefused, ConnectionReset, TlsError, Timeout, ProxyFailure, ServerError, CloudflareError, BlockedByWaf, UpstreamFailure, UnexpectedAnswer, RelayStatusFailed.'
+        'Status page states: Skipped (-NoStatusPage), Read, Unreachable, NotFound (no such slug, or no page mapped to the host), NotUptimeKuma (something else answered).'
+        'Uptime Kuma refreshes heartbeats at most once a minute; polling faster shows nothing new.'
+        'Error ids: InvalidBaseUri, UnencryptedAuthenticationRefused, InvalidStatusPageUri, StatusPageConflict, EmptyApiKey, ProxyConflict, ProxyCredentialWithoutProxy.'
+    )
+    Examples    = @(
+        @{
+            Title   = 'Is ChatAnywhere up?'
+            Code    = 'Get-ServiceStatus'
+            Remarks = 'Checks both API hosts and reads https://status.chatanywhere.tech; the summary names each endpoint''s status and the monitors that are up.'
+        }
+        @{
+            Title   = 'Fail a scheduled task when the service is not fully up'
+            Code    = "if ((Get-ServiceStatus).Overall -ne 'Operational') { Write-Warning 'ChatAnywhere is degraded or down'; exit 1 }"
+            Remarks = 'Run the script with pwsh -File so that exit 1 reaches the task scheduler.'
+        }
+        @{
+            Title   = 'See where it is slow or failing'
+            Code    = 'Get-ServiceStatus | Select-Object -ExpandProperty Endpoints | Format-List BaseUri, Status, Cause, Detail, DnsMs, ConnectMs, TlsMs, HttpMs'
+            Remarks = 'Detail names the slow or failing part: name resolution, the connection, the TLS handshake, or the server itself.'
+        }
+        @{
+            Title   = 'Log the endpoints to CSV every run'
+            Code    = 'Get-ServiceStatus | Select-Object -ExpandProperty Endpoints | Export-Csv ./endpoints.csv -Append'
+            Remarks = 'EndpointStatus has only scalar properties, so every column is written.'
+        }
+        @{
+            Title   = 'Check a self-hosted relay with a key, without the status page'
+            Code    = 'Get-ServiceStatus -BaseUri https://relay.example.com -NoStatusPage -ApiKey (Read-Host -AsSecureString "Key")'
+            Remarks = 'Adds the key''s verdict (KeyVerdict) and, for a one-api or new-api relay, its version and system name from /api/status.'
+        }
+        @{
+            Title   = 'Read a status page by its slug'
+            Code    = 'Get-ServiceStatus -StatusPageUri https://status.example.com/status/main | Select-Object -ExpandProperty Components'
+            Remarks = 'Each monitor with its status, 24 h uptime in percent and last heartbeat.'
+        }
+    )
+    RelatedLinks = @(
+        @{ Text = 'ChatAnywhere status page'; Uri = 'https://status.chatanywhere.tech' }
+        @{ Text = 'Uptime Kuma, the software behind the status page'; Uri = 'https://github.com/louislam/uptime-kuma' }
+    )
+}
