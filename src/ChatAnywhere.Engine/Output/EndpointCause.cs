@@ -50,5 +50,8 @@ namespace ChatAnywhere
 
         /// <summary>The relay's data plane works, but its GET /api/status failed.</summary>
         RelayStatusFailed,
+
+        /// <summary>The module itself failed while checking this endpoint (Detail says how); nothing is known about it.</summary>
+        CheckFailed,
     }
 }

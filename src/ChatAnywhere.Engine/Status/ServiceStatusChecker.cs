@@ -24,13 +24,47 @@ namespace ChatAnywhere.Engine.Status
             _statusPage = statusPage ?? throw new ArgumentNullException(nameof(statusPage));
         }
 
-        /// <summary>Checks one endpoint.</summary>
-        public Task<EndpointStatus> CheckEndpointAsync(ServiceEndpoint endpoint, KeyInspection? key, CancellationToken cancellationToken) =>
-            _endpoints.CheckAsync(endpoint, key, cancellationToken);
+        /// <summary>Checks one endpoint; even a fault of the module is a result (Unknown, CheckFailed), so it never hides the others.</summary>
+        /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+        public async Task<EndpointStatus> CheckEndpointAsync(ServiceEndpoint endpoint, KeyInspection? key, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _endpoints.CheckAsync(endpoint, key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new EndpointStatus
+                {
+                    BaseUri = endpoint.ToString(),
+                    Host = endpoint.BaseUri.Host,
+                    Key = key?.Masked,
+                    Status = EndpointHealth.Unknown,
+                    Cause = EndpointCause.CheckFailed,
+                    Detail = $"Checking this endpoint failed in the module: {exception.GetType().Name}: {(key is null ? exception.Message : key.Redact(exception.Message))}",
+                    CheckedAt = DateTime.UtcNow,
+                };
+            }
+        }
 
-        /// <summary>Reads the status page.</summary>
-        public Task<StatusPageReport> ReadStatusPageAsync(StatusPageLocation location, CancellationToken cancellationToken) =>
-            _statusPage.ReadAsync(location, cancellationToken);
+        /// <summary>Reads the status page; even a fault of the module is a result (Unreachable), so it never hides the endpoints.</summary>
+        /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+        public async Task<StatusPageReport> ReadStatusPageAsync(StatusPageLocation location, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _statusPage.ReadAsync(location, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new StatusPageReport
+                {
+                    State = StatusPageState.Unreachable,
+                    Uri = location.BrowserUri(location.Slug),
+                    Problem = $"Reading the status page failed in the module: {exception.GetType().Name}: {exception.Message}",
+                };
+            }
+        }
 
         /// <summary>Checks everything concurrently; <paramref name="statusPage"/> null skips the page.</summary>
         /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
