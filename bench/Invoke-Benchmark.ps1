@@ -172,7 +172,8 @@ function Format-Verdict([bool] $Met) { if ($Met) { 'met' } else { '**missed**' }
 $report = @"
 # Benchmarks
 
-Written by ``./build.ps1 -Task Bench`` (bench/Invoke-Benchmark.ps1); every figure below comes from one run of it.
+Written by ``./build.ps1 -Task Bench``: bench/Invoke-Benchmark.ps1 writes every section down to its targets table from one
+run, then bench/Measure-ServiceStatus.ps1 adds the Get-ServiceStatus section.
 Medians of $Runs runs (import: 9 alternating runs; memory: 2 runs). Every run is a fresh pwsh that first does
 the same work on 200 other keys (50 for the sequential loop), so the JIT is warm for all variants alike, and
 has progress off. These machines are noisy, so compare the ratios, which were measured side by side in the same
