@@ -170,7 +170,8 @@ Context 'giving up' {
         $null = Wait-KeyActivation -ApiKey $key -BaseUri $script:Api -ErrorVariable failures -ErrorAction SilentlyContinue
 
         $failures[0].Exception.Message | Should -Match 'resets at 00:00 Asia/Shanghai'
-        $failures[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        $failures[0].ErrorDetails.Message | Should -Match '200 requests a day are used up' -Because 'the error carries the diagnosis'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'resets at 00:00'
     }
 
     It 'sends nothing for a malformed key' {

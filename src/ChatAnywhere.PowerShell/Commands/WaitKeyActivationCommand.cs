@@ -219,11 +219,14 @@ namespace ChatAnywhere.PowerShell.Commands
                     break;
             }
 
+            // The error shows the last probe's diagnosis under the reason, and its advice as the
+            // recommended action, so an admin reading only the error knows what to do.
             var record = new ErrorRecord(exception, id, category, result.Key);
-            var recommendation = result.LastResult?.Recommendation;
-            if (recommendation is not null && recommendation.Count > 0)
+            var last = result.LastResult;
+            if (last is not null && (last.Diagnosis.Count > 0 || last.Recommendation.Count > 0))
             {
-                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendation.ToString() };
+                var details = last.Diagnosis.Count == 0 ? message : message + Environment.NewLine + last.Diagnosis;
+                record.ErrorDetails = new ErrorDetails(details) { RecommendedAction = last.Recommendation.ToString() };
             }
 
             return record;

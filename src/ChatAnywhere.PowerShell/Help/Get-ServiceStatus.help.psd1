@@ -32,7 +32,7 @@
         @{ Type = 'ChatAnywhere.ServiceStatus'; Description = 'One object: Overall, Endpoints (ChatAnywhere.EndpointStatus: BaseUri, Host, Status, Cause, Detail, DnsMs, ConnectMs, TlsMs, HttpMs, StatusCode, Attempts, Backend, KeyVerdict, Key, RelayVersion, RelaySystemName, Address, CheckedAt), Components (ChatAnywhere.ComponentStatus: Id, Name, Group, Status, Uptime24h, LastHeartbeat, PingMs), Incidents (ChatAnywhere.ServiceIncident: Kind, Title, Content, Style, StartedAt, UpdatedAt), StatusPageUri, StatusPageState, StatusPageProblem, CheckedAt, Duration. Endpoints, Components and Incidents hold only scalar properties, so they export to CSV.' }
     )
     Notes       = @(
-        'Endpoint causes: None, Slow, Retried, RateLimited, DnsFailure, ConnectionRefused, ConnectionReset, TlsError, Timeout, ProxyFailure, ServerError, CloudflareError, BlockedByWaf, UpstreamFailure, UnexpectedAnswer, RelayStatusFailed.'
+        'Endpoint causes: None, Slow, Retried, RateLimited, DnsFailure, ConnectionRefused, ConnectionReset, TlsError, Timeout, ProxyFailure, ServerError, CloudflareError, BlockedByWaf, UpstreamFailure, UnexpectedAnswer, RelayStatusFailed, and CheckFailed (the module itself failed on that endpoint: Status Unknown, Detail says how; the other endpoints are still checked).'
         'Status page states: Skipped (-NoStatusPage), Read, Unreachable, NotFound (no such slug, or no page mapped to the host), NotUptimeKuma (something else answered).'
         'Uptime Kuma refreshes heartbeats at most once a minute; polling faster shows nothing new.'
         'Error ids: InvalidBaseUri, UnencryptedAuthenticationRefused, InvalidStatusPageUri, StatusPageConflict, EmptyApiKey, ProxyConflict, ProxyCredentialWithoutProxy.'
