@@ -15,6 +15,9 @@ namespace ChatAnywhere.PowerShell.Commands
     /// </summary>
     public abstract class ChatAnywhereCommandBase : PSCmdlet, IDisposable
     {
+        /// <summary>What every command says about a key that is empty once cleaned.</summary>
+        protected const string EmptyKeyMessage = "The key is empty (or only whitespace and quotes).";
+
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private bool _disposed;
 

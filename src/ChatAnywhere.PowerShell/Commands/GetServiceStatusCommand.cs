@@ -96,7 +96,7 @@ namespace ChatAnywhere.PowerShell.Commands
                 _key = KeyInspector.Inspect(raw);
                 if (_key.IsEmpty)
                 {
-                    ThrowArgumentError("EmptyApiKey", "The key is empty (or only whitespace and quotes).", null);
+                    ThrowArgumentError("EmptyApiKey", EmptyKeyMessage, null);
                 }
             }
 

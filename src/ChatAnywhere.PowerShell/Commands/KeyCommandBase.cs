@@ -70,7 +70,7 @@ namespace ChatAnywhere.PowerShell.Commands
             if (key.IsEmpty)
             {
                 error = new ErrorRecord(
-                    new ArgumentException("The key is empty (or only whitespace and quotes)."),
+                    new ArgumentException(EmptyKeyMessage),
                     "EmptyApiKey",
                     ErrorCategory.InvalidArgument,
                     null);
