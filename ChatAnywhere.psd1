@@ -15,16 +15,17 @@
         'Test-ApiKey'
         'Wait-KeyActivation'
         'Get-ServiceStatus'
+        'Reset-ApiKey'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('ChatAnywhere', 'OpenAI', 'ApiKey', 'Diagnostics', 'one-api', 'new-api', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('ChatAnywhere', 'OpenAI', 'ApiKey', 'Diagnostics', 'KeyRotation', 'one-api', 'new-api', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/chatanywhere-powershell/ChatAnywhere.PowerShell/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/chatanywhere-powershell/ChatAnywhere.PowerShell'
-            ReleaseNotes = 'Test-ApiKey: names why a key fails and the next step. Wait-KeyActivation: waits until a new key works. Get-ServiceStatus: is the service up, per host and per model family.'
+            ReleaseNotes = 'Test-ApiKey: names why a key fails and the next step. Wait-KeyActivation: waits until a new key works. Get-ServiceStatus: is the service up, per host and per model family. Reset-ApiKey: rotates a key on a one-api or new-api relay without downtime.'
         }
     }
 }

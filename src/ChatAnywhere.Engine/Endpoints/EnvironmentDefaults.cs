@@ -14,11 +14,17 @@ namespace ChatAnywhere.Engine.Endpoints
         /// <summary>Variables that may hold the base URL, first match wins.</summary>
         public static readonly string[] BaseUriVariables = { "CHATANYWHERE_BASE_URL", "OPENAI_BASE_URL", "OPENAI_API_BASE" };
 
+        /// <summary>The variable that may hold a relay user's access token (Reset-ApiKey).</summary>
+        public const string AccessTokenVariable = "CHATANYWHERE_ACCESS_TOKEN";
+
         /// <summary>The key from the environment, or null.</summary>
         public static string? ApiKey() => FirstSet(ApiKeyVariables);
 
         /// <summary>The base URL from the environment, else <see cref="KnownHosts.DefaultBaseUri"/>.</summary>
         public static string BaseUri() => FirstSet(BaseUriVariables) ?? KnownHosts.DefaultBaseUri;
+
+        /// <summary>The relay access token from the environment, or null.</summary>
+        public static string? AccessToken() => FirstSet(new[] { AccessTokenVariable });
 
         private static string? FirstSet(string[] names)
         {

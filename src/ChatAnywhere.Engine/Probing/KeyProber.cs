@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using ChatAnywhere.Engine.Diagnosis;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Http;
+using ChatAnywhere.Engine.Json;
 using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.Engine.Resilience;
 using Polly;
@@ -106,7 +107,12 @@ namespace ChatAnywhere.Engine.Probing
 
         private static HttpRequestMessage ChatProbe(ServiceEndpoint endpoint, string model)
         {
-            var body = "{\"model\":\"" + JsonEscape(model) + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":1}";
+            var body = JsonWriter.Write(new Dictionary<string, object?>
+            {
+                ["model"] = model,
+                ["messages"] = new[] { new Dictionary<string, object?> { ["role"] = "user", ["content"] = "hi" } },
+                ["max_tokens"] = 1,
+            });
             return new HttpRequestMessage(HttpMethod.Post, endpoint.ChatCompletionsUri)
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
@@ -236,28 +242,6 @@ namespace ChatAnywhere.Engine.Probing
         {
             var oneLine = body.Replace("\r", " ").Replace("\n", " ");
             return oneLine.Length <= 300 ? oneLine : oneLine.Substring(0, 300) + "…";
-        }
-
-        private static string JsonEscape(string text)
-        {
-            var builder = new StringBuilder(text.Length);
-            foreach (var c in text)
-            {
-                if (c == '"' || c == '\\')
-                {
-                    builder.Append('\\').Append(c);
-                }
-                else if (c < ' ')
-                {
-                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    builder.Append(c);
-                }
-            }
-
-            return builder.ToString();
         }
 
         private sealed class AttemptCounter
