@@ -1,7 +1,8 @@
 <#
 .SYNOPSIS
     The README's demo: Get-ServiceStatus against the emulator, then Test-ApiKey over emulator
-    keys that show each verdict, then Wait-KeyActivation on a new key that starts working while it waits.
+    keys that show each verdict, then Wait-KeyActivation on a new key that starts working while it waits,
+    then Reset-ApiKey rotating a token on the emulator's one-api relay.
 .DESCRIPTION
     Starts the emulator on loopback, tests one key per situation an admin meets, prints the
     results as a table and the interesting ones in full, waits for a key that the emulator
@@ -66,6 +67,21 @@ try {
         ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { Write-Host "  $($_.Message)" -ForegroundColor DarkGray } else { $_ } }
     $activation | Format-Table | Out-String -Width 160 | Write-Host
     $activation | Format-List Key, Activated, Outcome, Detail, WaitedFor, Probes | Out-String -Width 120 | Write-Host
+
+    # Reset-ApiKey on the emulator's one-api relay: the relay user and its tokens are in the default
+    # scenario (its "relay" section); the access token is an emulator-only value read from there.
+    $relay = "$api/relay/one-api"
+    $relayUser = (Invoke-RestMethod -Uri "$api/_emulator/scenario" -NoProxy).relay
+    $oldToken = @($relayUser.tokens)[0]
+    Write-Host "`nReset-ApiKey -Name $($oldToken.name) -BaseUri $relay -WhatIf (reads the relay, changes nothing):" -ForegroundColor Cyan
+    Reset-ApiKey -Name $oldToken.name -BaseUri $relay -AccessToken $relayUser.accessToken -WhatIf
+    Write-Host "`nReset-ApiKey -Name $($oldToken.name) -BaseUri $relay -Force:" -ForegroundColor Cyan
+    $rotation = Reset-ApiKey -Name $oldToken.name -BaseUri $relay -AccessToken $relayUser.accessToken -Force
+    $rotation | Format-Table | Out-String -Width 160 | Write-Host
+    Write-Host 'The relay now accepts the new key and refuses the old one:' -ForegroundColor Cyan
+    [pscustomobject]@{ Case = 'New key'; ApiKey = $rotation.NewKey; BaseUri = $relay },
+    [pscustomobject]@{ Case = 'Old key'; ApiKey = $oldToken.key; BaseUri = $relay } |
+        Test-ApiKey -MaxRetries 0 | Format-Table Key, Verdict, Reason, StatusCode, Message | Out-String -Width 160 | Write-Host
 }
 finally {
     Stop-Emulator $emulator
