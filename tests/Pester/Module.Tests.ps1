@@ -29,6 +29,15 @@ Describe 'The module as built' {
         ($command.OutputType | Where-Object Name -eq 'ChatAnywhere.ApiKeyTestResult') | Should -Not -BeNullOrEmpty
         ($command.OutputType | Where-Object Name -eq 'System.Boolean') | Should -Not -BeNullOrEmpty
         (Get-Command Wait-KeyActivation).OutputType.Name | Should -Be 'ChatAnywhere.KeyActivationResult'
+        (Get-Command Reset-ApiKey).OutputType.Name | Should -Be 'ChatAnywhere.ApiKeyResetResult'
+    }
+
+    It 'declares Reset-ApiKey as a high-impact change with -WhatIf and -Confirm' {
+        $cmdlet = (Get-Command Reset-ApiKey).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $cmdlet.SupportsShouldProcess | Should -BeTrue
+        $cmdlet.ConfirmImpact | Should -Be 'High'
+        (Get-Command Reset-ApiKey).Parameters.Keys | Should -Contain 'WhatIf'
+        (Get-Command Reset-ApiKey).ParameterSets.Name | Should -Be @('ByKey', 'ById', 'ByName')
     }
 }
 
@@ -82,6 +91,31 @@ Describe 'Views and completion' {
         $list = $result | Format-List | Out-String -Width 200
         $list | Should -Match 'Detail\s*:\s*Waiting cannot help'
         $list | Should -Match 'Recommendation\s*:'
+    }
+
+    It 'Reset-ApiKey completes -BaseUri with the relay set in the environment, never a ChatAnywhere host' {
+        $saved = $env:CHATANYWHERE_BASE_URL
+        $env:CHATANYWHERE_BASE_URL = 'https://relay.example.com'
+        try {
+            $line = 'Reset-ApiKey -BaseUri '
+            $completions = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+            $completions | Should -Contain 'https://relay.example.com'
+            $completions | Should -Not -Contain 'https://api.chatanywhere.tech'
+        }
+        finally { $env:CHATANYWHERE_BASE_URL = $saved }
+    }
+
+    It 'shows an ApiKeyResetResult as a table with masked keys only, even when NewKey is plain text' {
+        $plain = 'sk-EmuViewTest' + ('0' * 37)
+        $result = [ChatAnywhere.ApiKeyResetResult]@{
+            OldKey = 'sk-****0001'; NewKey = $plain; NewKeyMasked = 'sk-****0000'; OldTokenId = 1; NewTokenId = 9; Name = 'ci-pipeline'
+            Backend = 'OneApi'; Verified = $true; OldKeyState = 'Disabled'; OldKeyRefused = $true
+        }
+        $table = $result | Format-Table | Out-String -Width 200
+        foreach ($column in 'Name', 'OldKey', 'NewKey', 'OldTokenId', 'NewTokenId', 'Backend', 'Verified', 'OldKeyState', 'OldKeyRefused') { $table | Should -Match $column }
+        $table | Should -Match 'sk-\*\*\*\*0000'
+        $table.Contains($plain) | Should -BeFalse
+        $result.ToString().Contains($plain) | Should -BeFalse
     }
 
     It '<Command> completes -BaseUri with both ChatAnywhere hosts' -ForEach @(@{ Command = 'Test-ApiKey' }, @{ Command = 'Wait-KeyActivation' }) {

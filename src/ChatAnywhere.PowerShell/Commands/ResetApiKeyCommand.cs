@@ -52,7 +52,7 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <summary>The relay's base URL, with or without /v1.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("ApiBase")]
-        [ArgumentCompleter(typeof(BaseUriCompleter))]
+        [ArgumentCompleter(typeof(RelayUriCompleter))]
         public string? BaseUri { get; set; }
 
         /// <summary>The relay user's access token (not a key): a SecureString, or a string (converted).</summary>
