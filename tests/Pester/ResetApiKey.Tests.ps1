@@ -338,7 +338,8 @@ Context 'Secrets' {
         @($streams | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -BeGreaterThan 5
         @($streams | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -BeGreaterThan 0
         @($streams | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).Count | Should -BeGreaterThan 0
-        foreach ($secret in @($script:CiKey, $script:ReportKey) + $newKeys) {
+        # Token lists carry every token's whole key (without sk-): the twins' keys were listed, never used.
+        foreach ($secret in @($script:CiKey, $script:ReportKey, $script:TwinKeyA, $script:TwinKeyB) + $newKeys) {
             $text.Contains($secret.Substring(3, 40)) | Should -BeFalse -Because 'no key, with or without sk-, may be shown'
         }
         $text.Contains($script:AccessToken) | Should -BeFalse -Because 'the access token is a secret too'

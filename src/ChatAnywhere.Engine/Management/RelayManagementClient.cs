@@ -5,6 +5,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using ChatAnywhere.Engine.Http;
@@ -27,6 +28,10 @@ namespace ChatAnywhere.Engine.Management
 
         // A page of 100 tokens is about 40 KB; leave room, but stay bounded.
         private const int BodyLimit = 1024 * 1024;
+
+        // Token lists carry every token's whole key, stored without sk- (relay-admin-api.md §2), so
+        // the redactor's sk- pattern would miss them: logged bodies mask every "key" member.
+        private static readonly Regex KeyMember = new Regex("\"key\"\\s*:\\s*\"([^\"]*)\"", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
         private readonly HttpClient _client;
         private readonly string _root;
@@ -213,8 +218,10 @@ namespace ChatAnywhere.Engine.Management
 
             if (_log.IsDebugEnabled)
             {
-                var preview = answer.Body.Length <= 300 ? answer.Body : answer.Body.Substring(0, 300) + "…";
-                _log.Debug($"{method} {pathAndQuery} -> {answer.StatusCode}: {_redactor.Redact(preview.Replace("\r", " ").Replace("\n", " "))}");
+                // Masked before it is cut short, so a key at the cut cannot slip through half-quoted.
+                var masked = _redactor.Redact(KeyMember.Replace(answer.Body, member => "\"key\":\"" + KeyMask.Mask(member.Groups[1].Value) + "\""));
+                var preview = masked.Length <= 300 ? masked : masked.Substring(0, 300) + "…";
+                _log.Debug($"{method} {pathAndQuery} -> {answer.StatusCode}: {preview.Replace("\r", " ").Replace("\n", " ")}");
             }
 
             return ReadEnvelope(answer, operation);
