@@ -326,9 +326,9 @@ Context 'Secrets' {
         $streams = & {
             Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/new-api" @script:Rotate -RevokeCheckTimeoutSec 0 -Verbose -Debug -WarningAction Continue
             Reset-ApiKey -ApiKey $script:ReportKey -BaseUri "$script:Api/relay/one-api" -AccessToken 'e3b0c44298fc1c149afbf4c8996fb925' -Force -Verbose -Debug -ErrorAction Continue
-            Reset-ApiKey -ApiKey $script:ReportKey -BaseUri "$script:Api/relay/new-api-2025" @script:Rotate -Verbose -Debug
+            Reset-ApiKey -ApiKey $script:ReportKey -BaseUri "$script:Api/relay/new-api-2025" @script:Rotate -RevokeCheckTimeoutSec 0 -Verbose -Debug
             # one-api finds a key by listing every token, whole keys included.
-            Reset-ApiKey -ApiKey $script:ReportKey -BaseUri "$script:Api/relay/one-api" @script:Rotate -Verbose -Debug
+            Reset-ApiKey -ApiKey $script:ReportKey -BaseUri "$script:Api/relay/one-api" @script:Rotate -RevokeCheckTimeoutSec 0 -Verbose -Debug
         } *>&1
         $results = @($streams | Where-Object { $_ -is [ChatAnywhere.ApiKeyResetResult] })
         $results.Count | Should -Be 3
