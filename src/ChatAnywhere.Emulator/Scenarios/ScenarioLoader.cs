@@ -188,6 +188,8 @@ public sealed class ScenarioLoader
         Require(fault.RetryAfterMs is null or >= 0, where, "retryAfterMs must be >= 0.");
         Require(fault.Failures is null or >= 0, where, "failures must be >= 0.");
         Require(fault.Bytes is null or (> 0 and <= MaxFaultBytes), where, $"bytes must be between 1 and {MaxFaultBytes}.");
+        Require(fault.Methods is null || fault.Methods.All(method => !string.IsNullOrWhiteSpace(method)), where,
+            "methods must be HTTP method names (\"PUT\", \"DELETE\"...).");
         if (fault.Fixture is not null)
         {
             Require(_fixtures.Contains(fault.Fixture), where, $"fixture '{fault.Fixture}' is not in Resources/responses.json.");
