@@ -1,11 +1,14 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
 using ChatAnywhere.Emulator.Http;
+using ChatAnywhere.Emulator.Personalities.Relay;
 using ChatAnywhere.Emulator.Scenarios;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +18,7 @@ namespace ChatAnywhere.Emulator.Control;
 
 /// <summary>
 /// The test-facing API under /_emulator (no auth, loopback only): health, the request log,
-/// and reading or changing the scenario. These calls are not logged as data-plane requests.
+/// reading or changing the scenario, and the relays' tokens. These calls are not logged as data-plane requests.
 /// </summary>
 public sealed class ControlEndpoints
 {
@@ -25,20 +28,22 @@ public sealed class ControlEndpoints
     private const string Ok = """{"ok":true}""";
 
     // Shows a scenario as it was written: notes and Chinese text unescaped.
-    private static readonly JsonTypeInfo<Scenario> ReadableScenario = (JsonTypeInfo<Scenario>)new JsonSerializerOptions(ScenarioJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    }.GetTypeInfo(typeof(Scenario));
+    private static readonly JsonTypeInfo<Scenario> ReadableScenario = Readable<Scenario>(ScenarioJsonContext.Default.Options);
+
+    // Token names as written, nulls shown.
+    private static readonly JsonTypeInfo<RelayTokenView[]> ReadableRelayTokens = Readable<RelayTokenView[]>(ControlJsonContext.Default.Options);
 
     private readonly ScenarioStore _store;
     private readonly ScenarioLoader _loader;
     private readonly RequestLog _log;
+    private readonly IReadOnlyList<RelayPersonality> _relays;
 
-    public ControlEndpoints(ScenarioStore store, ScenarioLoader loader, RequestLog log)
+    public ControlEndpoints(ScenarioStore store, ScenarioLoader loader, RequestLog log, IReadOnlyList<RelayPersonality> relays)
     {
         _store = store;
         _loader = loader;
         _log = log;
+        _relays = relays;
     }
 
     public void Map(IEndpointRouteBuilder endpoints)
@@ -56,6 +61,7 @@ public sealed class ControlEndpoints
         group.MapGet("/scenario", ShowScenarioAsync);
         group.MapPut("/scenario", ReplaceScenarioAsync);
         group.MapPost("/keys", AddKeyAsync);
+        group.MapGet("/relay/{flavour}/tokens", ListRelayTokensAsync);
         group.MapPost("/reset", context =>
         {
             _store.Reset();
@@ -77,6 +83,23 @@ public sealed class ControlEndpoints
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, _store.Current.Definition, ReadableScenario, context.RequestAborted)
             .ConfigureAwait(false);
+    }
+
+    // Every token of one relay mount, deleted ones included: tests check what a rotation changed (or did not).
+    private async Task ListRelayTokensAsync(HttpContext context)
+    {
+        string? flavour = context.GetRouteValue("flavour") as string;
+        RelayPersonality? relay = _relays.FirstOrDefault(candidate => string.Equals(candidate.Name, flavour, StringComparison.OrdinalIgnoreCase));
+        if (relay is null)
+        {
+            string names = string.Join(", ", _relays.Select(candidate => candidate.Name));
+            await WriteErrorAsync(context, StatusCodes.Status404NotFound, $"No relay '{flavour}'; there are {names}.").ConfigureAwait(false);
+            return;
+        }
+
+        RelayTokenView[] tokens = [.. relay.Tokens.All(_store.Current).Select(token => RelayTokenView.Of(token, relay.Flavour.Dialect))];
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, tokens, ReadableRelayTokens, context.RequestAborted).ConfigureAwait(false);
     }
 
     private Task ReplaceScenarioAsync(HttpContext context) =>
@@ -113,6 +136,9 @@ public sealed class ControlEndpoints
         using BoundedBody body = await BoundedBodyReader.ReadAsync(context.Request, MaxScenarioBytes, context.RequestAborted).ConfigureAwait(false);
         return body.TooLarge ? null : Encoding.UTF8.GetString(body.Content.Span);
     }
+
+    private static JsonTypeInfo<T> Readable<T>(JsonSerializerOptions options) =>
+        (JsonTypeInfo<T>)new JsonSerializerOptions(options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }.GetTypeInfo(typeof(T));
 
     private static Task WriteErrorAsync(HttpContext context, int status, string message) =>
         WriteJsonAsync(context, status, $$"""{"ok":false,"error":"{{JsonEncodedText.Encode(message, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value}}"}""");

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ChatAnywhere.Emulator.DataPlane;
 using ChatAnywhere.Emulator.Scenarios;
 
@@ -73,6 +74,11 @@ public sealed class FaultPlanner
     private static bool Matches(FaultDefinition fault, DataPlaneRequest request)
     {
         if (fault.Keys is { } keys && (request.BearerKey is null || !Contains(keys, request.BearerKey)))
+        {
+            return false;
+        }
+
+        if (fault.Methods is { } methods && !methods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
         {
             return false;
         }

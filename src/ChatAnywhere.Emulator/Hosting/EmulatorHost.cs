@@ -113,20 +113,27 @@ public static class EmulatorHost
         WebApplication app = builder.Build();
         var store = new ScenarioStore(scenario, TimeProvider.System);
         var log = new RequestLog();
+        // Each relay mount has its own tokens, seeded from the scenario's "relay" section.
+        var relayAnswers = new RelayManagementAnswers(fixtures);
+        RelayPersonality[] relays =
+        [
+            new(RelayFlavour.OneApi(fixtures), new RelayTokenStore(), relayAnswers),
+            new(RelayFlavour.NewApi(fixtures), new RelayTokenStore(), relayAnswers),
+            new(RelayFlavour.NewApi2025(fixtures), new RelayTokenStore(), relayAnswers),
+        ];
         var router = new PersonalityRouter(
         [
             new ChatAnywherePersonality(new ChatAnywhereAnswers(fixtures), store.Usage),
             new OpenAIPersonality(new OpenAIAnswers(fixtures)),
-            // Get-ServiceStatus: relay /api/status (more specific prefixes first) and an Uptime Kuma status page.
-            new RelayPersonality(RelayFlavour.OneApi(fixtures)),
-            new RelayPersonality(RelayFlavour.NewApi(fixtures)),
+            // Relays match whole path segments (/relay/new-api-2025 is not /relay/new-api); the bare /relay prefix comes last.
+            .. relays,
             new UptimeKumaPersonality(new UptimeKumaAnswers(fixtures)),
             new ReservedPersonality("relay", new PathString("/relay")),
         ]);
         var dataPlane = new DataPlaneHandler(
             store, router, new FaultPlanner(store), new FaultResponder(fixtures), log, app.Lifetime.ApplicationStopping);
 
-        new ControlEndpoints(store, loader, log).Map(app);
+        new ControlEndpoints(store, loader, log, relays).Map(app);
         app.Map("/{**path}", dataPlane.HandleAsync);
         return app;
     }

@@ -14,9 +14,11 @@ public sealed class ActiveScenario
     private readonly Dictionary<string, TrackedKey> _exact;
     private readonly TrackedKey[] _prefixes;
 
-    private ActiveScenario(Scenario definition, IEnumerable<TrackedKey> keys)
+    private ActiveScenario(Scenario definition, IEnumerable<TrackedKey> keys, long generation, DateTimeOffset startedAt)
     {
         Definition = definition;
+        Generation = generation;
+        StartedAt = startedAt;
         _exact = new Dictionary<string, TrackedKey>(StringComparer.Ordinal);
         var prefixes = new List<TrackedKey>();
         foreach (TrackedKey key in keys)
@@ -37,8 +39,17 @@ public sealed class ActiveScenario
 
     public Scenario Definition { get; }
 
-    public static ActiveScenario Start(Scenario definition, DateTimeOffset now) =>
-        new(definition, definition.Keys.Select(entry => new TrackedKey(entry, now)));
+    /// <summary>
+    /// Counts loads, replacements and resets (not added keys), so state seeded from the scenario
+    /// (the relays' token stores) knows when to start over.
+    /// </summary>
+    public long Generation { get; }
+
+    /// <summary>When this generation was loaded, replaced or reset.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    public static ActiveScenario Start(Scenario definition, DateTimeOffset now, long generation) =>
+        new(definition, definition.Keys.Select(entry => new TrackedKey(entry, now)), generation, now);
 
     public TrackedKey? Find(string? key)
     {
@@ -76,6 +87,6 @@ public sealed class ActiveScenario
         kept.Add(new TrackedKey(entry, now));
         List<ScenarioKey> entries = [.. Definition.Keys.Where(other => !SameSlot(other))];
         entries.Add(entry);
-        return new ActiveScenario(Definition with { Keys = entries }, kept);
+        return new ActiveScenario(Definition with { Keys = entries }, kept, Generation, StartedAt);
     }
 }

@@ -17,8 +17,14 @@ public sealed record FaultDefinition
     /// <summary>Only requests carrying one of these exact keys (null: any key or none).</summary>
     public IReadOnlyList<string>? Keys { get; set; }
 
-    /// <summary>Only requests whose path starts with one of these (null: any path).</summary>
+    /// <summary>
+    /// Only requests whose full path (mount prefix included: "/relay/one-api/api/token") starts with one
+    /// of these (null: any path).
+    /// </summary>
     public IReadOnlyList<string>? Paths { get; set; }
+
+    /// <summary>Only requests with one of these HTTP methods, any case ("PUT", "DELETE"; null: any method).</summary>
+    public IReadOnlyList<string>? Methods { get; set; }
 
     public int? Ms { get; set; }
 

@@ -31,4 +31,7 @@ public sealed record Scenario
 
     /// <summary>The Uptime Kuma status page under /uptime-kuma; null: no page (every slug unknown).</summary>
     public StatusPageDefinition? StatusPage { get; set; }
+
+    /// <summary>The user and tokens of the relays under /relay; null: no user, no tokens.</summary>
+    public RelayDefinition? Relay { get; set; }
 }

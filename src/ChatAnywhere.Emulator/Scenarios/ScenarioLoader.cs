@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatAnywhere.Emulator.Fixtures;
+using ChatAnywhere.Emulator.Keys;
 
 namespace ChatAnywhere.Emulator.Scenarios;
 
@@ -50,6 +51,11 @@ public sealed class ScenarioLoader
         Scenario scenario = Deserialize(json, source, ScenarioJsonContext.Default.Scenario);
         // JSON null for a list arrives as null despite the non-nullable type.
         scenario = scenario with { Keys = scenario.Keys ?? [], Faults = scenario.Faults ?? [] };
+        if (scenario.Relay is { Tokens: null })
+        {
+            scenario = scenario with { Relay = scenario.Relay with { Tokens = [] } };
+        }
+
         Validate(scenario, source);
         return scenario;
     }
@@ -116,6 +122,35 @@ public sealed class ScenarioLoader
         if (scenario.StatusPage is not null)
         {
             ValidateStatusPage(scenario.StatusPage, $"{source}: statusPage");
+        }
+
+        if (scenario.Relay is not null)
+        {
+            ValidateRelay(scenario.Relay, $"{source}: relay");
+        }
+    }
+
+    private static void ValidateRelay(RelayDefinition relay, string where)
+    {
+        Require(!string.IsNullOrWhiteSpace(relay.AccessToken), where, "accessToken is required (the user's access token for /api/*).");
+        Require(relay.UserId > 0, where, "userId must be a positive number.");
+        Require(relay.RevocationCacheSec >= 0, where, "revocationCacheSec must be >= 0.");
+        Require(relay.NewTokenDelaySec >= 0, where, "newTokenDelaySec must be >= 0.");
+        Require(relay.MaxTokens >= 0, where, "maxTokens must be >= 0 (0: no cap).");
+        var ids = new HashSet<int>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < relay.Tokens.Count; i++)
+        {
+            string at = $"{where}.tokens[{i}]";
+            RelayTokenDefinition token = relay.Tokens[i] ?? throw new ScenarioValidationException($"{at} is null.");
+            Require(token.Id > 0 && ids.Add(token.Id), at, "id must be a positive number, unique among the tokens.");
+            Require(token.UserId is null or > 0, at, "userId must be a positive number (absent: the relay's userId).");
+            Require(token.Name is not null, at, "name is required.");
+            Require(RelayKeys.IsStoredForm(RelayKeys.ToStoredForm(token.Key)), at,
+                $"key must be 'sk-' (optional) and {RelayKeys.Length} letters and digits.");
+            Require(keys.Add(RelayKeys.ToStoredForm(token.Key)!), at, "the same key appears twice.");
+            Require(token.Status is >= 1 and <= 4, at, "status must be 1 (enabled), 2 (disabled), 3 (expired) or 4 (exhausted).");
+            Require(token.ExpiredTime >= -1, at, "expiredTime must be unix seconds, or -1 for never.");
         }
     }
 
@@ -188,6 +223,8 @@ public sealed class ScenarioLoader
         Require(fault.RetryAfterMs is null or >= 0, where, "retryAfterMs must be >= 0.");
         Require(fault.Failures is null or >= 0, where, "failures must be >= 0.");
         Require(fault.Bytes is null or (> 0 and <= MaxFaultBytes), where, $"bytes must be between 1 and {MaxFaultBytes}.");
+        Require(fault.Methods is null || fault.Methods.All(method => !string.IsNullOrWhiteSpace(method)), where,
+            "methods must be HTTP method names (\"PUT\", \"DELETE\"...).");
         if (fault.Fixture is not null)
         {
             Require(_fixtures.Contains(fault.Fixture), where, $"fixture '{fault.Fixture}' is not in Resources/responses.json.");

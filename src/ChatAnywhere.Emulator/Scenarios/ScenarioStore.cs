@@ -14,12 +14,13 @@ public sealed class ScenarioStore
     private readonly Lock _writeGate = new();
     private readonly TimeProvider _time;
     private ActiveScenario _current;
+    private long _generation;
 
     public ScenarioStore(Scenario initial, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(initial);
         _time = time;
-        _current = ActiveScenario.Start(initial, time.GetUtcNow());
+        _current = ActiveScenario.Start(initial, time.GetUtcNow(), _generation);
         Dice = new SeededDice(initial.Seed);
     }
 
@@ -42,7 +43,7 @@ public sealed class ScenarioStore
         }
     }
 
-    /// <summary>Back to the start of the current scenario (counters, flaky counters, clocks).</summary>
+    /// <summary>Back to the start of the current scenario (counters, flaky counters, clocks, relay tokens).</summary>
     public void Reset()
     {
         lock (_writeGate)
@@ -68,7 +69,7 @@ public sealed class ScenarioStore
 
     private void StartOver(Scenario scenario)
     {
-        Volatile.Write(ref _current, ActiveScenario.Start(scenario, _time.GetUtcNow()));
+        Volatile.Write(ref _current, ActiveScenario.Start(scenario, _time.GetUtcNow(), ++_generation));
         Usage.Clear();
         Flaky.Clear();
         Dice.Reseed(scenario.Seed);

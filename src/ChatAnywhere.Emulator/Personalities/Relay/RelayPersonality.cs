@@ -2,31 +2,42 @@ using System;
 using System.Threading.Tasks;
 using ChatAnywhere.Emulator.DataPlane;
 using ChatAnywhere.Emulator.Fixtures;
+using ChatAnywhere.Emulator.Keys;
+using ChatAnywhere.Emulator.Personalities.Shared;
 using Microsoft.AspNetCore.Http;
 
 namespace ChatAnywhere.Emulator.Personalities.Relay;
 
 /// <summary>
-/// A self-hosted one-api or new-api relay under /relay/{flavour}: its public GET /api/status and
-/// the data plane's token check on GET /v1/models (relay-admin-api.md §3, §4). It knows no
-/// tokens yet, so every key is refused as invalid; token management is to come.
+/// A self-hosted one-api or new-api relay under /relay/{flavour}: its public GET /api/status, the
+/// token API under /api/token (<see cref="RelayTokenApi"/>), and the data plane's token check on
+/// GET /v1/models and POST /v1/chat/completions (relay-admin-api.md §2-§5), over the mount's own tokens.
 /// </summary>
 public sealed class RelayPersonality : IPersonality
 {
     private static readonly CannedAnswer NotEmulated = CannedAnswer.Empty(StatusCodes.Status404NotFound);
 
     private readonly RelayFlavour _flavour;
+    private readonly RelayTokenApi _tokenApi;
 
-    public RelayPersonality(RelayFlavour flavour)
+    public RelayPersonality(RelayFlavour flavour, RelayTokenStore tokens, RelayManagementAnswers answers)
     {
+        ArgumentNullException.ThrowIfNull(flavour);
         _flavour = flavour;
+        Tokens = tokens;
+        _tokenApi = new RelayTokenApi(flavour, tokens, answers);
     }
 
     public string Name => _flavour.Name;
 
     public PathString Prefix => _flavour.Prefix;
 
-    public Task AnswerAsync(DataPlaneRequest request)
+    public RelayFlavour Flavour => _flavour;
+
+    /// <summary>This mount's tokens (the control endpoint shows them).</summary>
+    public RelayTokenStore Tokens { get; }
+
+    public async Task AnswerAsync(DataPlaneRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         HttpContext context = request.Context;
@@ -35,30 +46,62 @@ public sealed class RelayPersonality : IPersonality
             context.Response.Headers["X-New-Api-Version"] = _flavour.VersionHeader;
         }
 
-        return Answer(request).WriteAsync(context);
+        CannedAnswer answer = await AnswerOf(request).ConfigureAwait(false);
+        await answer.WriteAsync(context).ConfigureAwait(false);
     }
 
-    private CannedAnswer Answer(DataPlaneRequest request)
+    private async Task<CannedAnswer> AnswerOf(DataPlaneRequest request)
     {
-        if (!HttpMethods.IsGet(request.Method))
+        if (RelayTokenApi.Serves(request.PathWithin))
         {
-            return NotEmulated;
+            return await _tokenApi.AnswerAsync(request).ConfigureAwait(false);
         }
 
-        if (IsPath(request, "/api/status"))
+        bool isModels = IsRoute(request, HttpMethods.Get, "/v1/models");
+        bool isChat = IsRoute(request, HttpMethods.Post, "/v1/chat/completions");
+        if (IsRoute(request, HttpMethods.Get, "/api/status"))
         {
             return _flavour.Status;
         }
 
-        if (IsPath(request, "/v1/models"))
+        if (!isModels && !isChat)
         {
-            // Both relays strip "Bearer " and take whatever is left as the token (relay-admin-api.md §2).
-            return string.IsNullOrWhiteSpace(request.BearerKey ?? request.Authorization) ? _flavour.NoToken : _flavour.InvalidToken;
+            return NotEmulated;
         }
 
-        return NotEmulated;
+        // Both relays strip "Bearer " and take whatever is left as the token (relay-admin-api.md §2).
+        string? presented = request.BearerKey ?? request.Authorization;
+        if (string.IsNullOrWhiteSpace(presented))
+        {
+            return _flavour.NoToken;
+        }
+
+        RelayToken? token = Tokens.FindByKey(request.Scenario, RelayKeys.FromAuthorization(presented));
+        switch (RelayTokenCheck.Check(token, request.Scenario.Definition.Relay, request.ReceivedAt))
+        {
+            case RelayTokenVerdict.Invalid:
+                return _flavour.InvalidToken;
+            case RelayTokenVerdict.Disabled:
+                return _flavour.TokenDisabled;
+            case RelayTokenVerdict.Expired:
+                return _flavour.TokenExpired;
+            case RelayTokenVerdict.Exhausted:
+                return _flavour.TokenExhausted;
+        }
+
+        if (isModels)
+        {
+            return OpenAICompatibleAnswers.ModelListLimitedTo(token!.Settings.ModelLimit);
+        }
+
+        HttpContext context = request.Context;
+        ChatRequestSummary summary = await ChatRequestReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        return summary.TooLarge
+            ? CannedAnswer.Empty(StatusCodes.Status413PayloadTooLarge)
+            : OpenAICompatibleAnswers.ChatCompletion(summary.Model, summary, request.ReceivedAt);
     }
 
-    private static bool IsPath(DataPlaneRequest request, string path) =>
-        string.Equals(request.PathWithin.Value, path, StringComparison.OrdinalIgnoreCase);
+    private static bool IsRoute(DataPlaneRequest request, string method, string path) =>
+        string.Equals(request.Method, method, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(request.PathWithin.Value, path, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading;
@@ -36,7 +37,11 @@ public static class OpenAICompatibleAnswers
 
     private static long _completionCounter;
 
-    public static CannedAnswer ModelList { get; } = BuildModelList();
+    public static CannedAnswer ModelList { get; } = BuildModelList(only: null);
+
+    /// <summary>The model list cut to a comma list (a relay token's model limit); null: all of them.</summary>
+    public static CannedAnswer ModelListLimitedTo(string? commaList) =>
+        commaList is null ? ModelList : BuildModelList([.. commaList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
 
     public static CannedAnswer ChatCompletion(string? model, ChatRequestSummary summary, DateTimeOffset now) =>
         Completion(model, summary, now, chat: true);
@@ -97,7 +102,7 @@ public static class OpenAICompatibleAnswers
         return new CannedAnswer(StatusCodes.Status200OK, "application/json", buffer.WrittenSpan.ToArray());
     }
 
-    private static CannedAnswer BuildModelList()
+    private static CannedAnswer BuildModelList(string[]? only)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -107,6 +112,11 @@ public static class OpenAICompatibleAnswers
             writer.WriteStartArray("data");
             foreach ((string id, string owner) in Models)
             {
+                if (only is not null && !only.Contains(id, StringComparer.Ordinal))
+                {
+                    continue;
+                }
+
                 writer.WriteStartObject();
                 writer.WriteString("id", id);
                 writer.WriteString("object", "model");
