@@ -179,9 +179,15 @@ Context '-WhatIf and -Confirm' {
         foreach ($switches in '', '-Force -Confirm') {
             $runspace = [powershell]::Create()
             try {
-                # The default host cannot prompt: a prompt shows up as this error, and nothing is changed.
+                # The default host cannot prompt: the prompt shows up as this error, with its text, and nothing is changed.
                 $null = $runspace.AddScript("Import-Module '$script:ManifestPath'; Reset-ApiKey -ApiKey '$script:CiKey' -BaseUri '$script:Api/relay/one-api' -AccessToken '$script:AccessToken' $switches")
-                { $runspace.Invoke() } | Should -Throw -ExpectedMessage '*prompt*'
+                $output = $runspace.Invoke()
+
+                $output | Should -BeNullOrEmpty
+                $runspace.Streams.Error.Count | Should -Be 1
+                $runspace.Streams.Error[0].FullyQualifiedErrorId | Should -BeLike 'HostFunctionNotImplemented*'
+                $runspace.Streams.Error[0].Exception.Message | Should -Match 'request confirmation'
+                $runspace.Streams.Error[0].Exception.Message | Should -Match 'disable token #1'
             }
             finally { $runspace.Dispose() }
         }
@@ -295,11 +301,11 @@ Context 'management failures' {
 }
 
 Context 'ChatAnywhere''s hosted service' {
-    It 'refuses <Host> with a terminating NotImplemented error that says what to do instead' -ForEach @(
-        @{ Host = 'api.chatanywhere.tech' }, @{ Host = 'api.chatanywhere.org' }, @{ Host = 'api.chatanywhere.com.cn' }, @{ Host = 'api.chatanywhere.cn' }
+    It 'refuses <HostName> with a terminating NotImplemented error that says what to do instead' -ForEach @(
+        @{ HostName = 'api.chatanywhere.tech' }, @{ HostName = 'api.chatanywhere.org' }, @{ HostName = 'api.chatanywhere.com.cn' }, @{ HostName = 'api.chatanywhere.cn' }
     ) {
         $failure = $null
-        try { Reset-ApiKey -ApiKey $script:CiKey -BaseUri "https://$Host" -AccessToken $script:AccessToken -Force }
+        try { Reset-ApiKey -ApiKey $script:CiKey -BaseUri "https://$HostName" -AccessToken $script:AccessToken -Force }
         catch { $failure = $_ }
 
         $failure | Should -Not -BeNullOrEmpty
@@ -323,12 +329,13 @@ Context 'ChatAnywhere''s hosted service' {
 Context 'Secrets' {
     It 'never shows a key or the access token in any stream, error, warning or JSON of the output' {
         Use-Relay -Relay @{ revocationCacheSec = 120 }
+        # -WarningAction Continue: with -Debug, PowerShell asks (Inquire) before each warning.
         $streams = & {
             Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/new-api" @script:Rotate -RevokeCheckTimeoutSec 0 -Verbose -Debug -WarningAction Continue
             Reset-ApiKey -ApiKey $script:ReportKey -BaseUri "$script:Api/relay/one-api" -AccessToken 'e3b0c44298fc1c149afbf4c8996fb925' -Force -Verbose -Debug -ErrorAction Continue
-            Reset-ApiKey -ApiKey $script:ReportKey -BaseUri "$script:Api/relay/new-api-2025" @script:Rotate -RevokeCheckTimeoutSec 0 -Verbose -Debug
+            Reset-ApiKey -ApiKey $script:ReportKey -BaseUri "$script:Api/relay/new-api-2025" @script:Rotate -RevokeCheckTimeoutSec 0 -Verbose -Debug -WarningAction Continue
             # one-api finds a key by listing every token, whole keys included.
-            Reset-ApiKey -ApiKey $script:ReportKey -BaseUri "$script:Api/relay/one-api" @script:Rotate -RevokeCheckTimeoutSec 0 -Verbose -Debug
+            Reset-ApiKey -ApiKey $script:ReportKey -BaseUri "$script:Api/relay/one-api" @script:Rotate -RevokeCheckTimeoutSec 0 -Verbose -Debug -WarningAction Continue
         } *>&1
         $results = @($streams | Where-Object { $_ -is [ChatAnywhere.ApiKeyResetResult] })
         $results.Count | Should -Be 3

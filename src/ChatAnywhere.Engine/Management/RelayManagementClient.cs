@@ -119,7 +119,9 @@ namespace ChatAnywhere.Engine.Management
                 return null;
             }
 
-            var key = RelayToken.WholeKey(JsonLite.Text(data, "key"));
+            var stored = JsonLite.Text(data, "key");
+            var key = RelayToken.WholeKey(stored);
+            _redactor.Register(stored);
             _redactor.Register(key);
             return key;
         }
@@ -193,7 +195,7 @@ namespace ChatAnywhere.Engine.Management
                 request.Content = new StringContent(JsonWriter.Write(body), Encoding.UTF8, "application/json");
             }
 
-            _log.Verbose($"{method} {pathAndQuery} ({operation})");
+            _log.Verbose($"{method} {_redactor.Redact(pathAndQuery)} ({operation})");
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(_timeout);
             ProbeResponse answer;
@@ -221,7 +223,7 @@ namespace ChatAnywhere.Engine.Management
                 // Masked before it is cut short, so a key at the cut cannot slip through half-quoted.
                 var masked = _redactor.Redact(KeyMember.Replace(answer.Body, member => "\"key\":\"" + KeyMask.Mask(member.Groups[1].Value) + "\""));
                 var preview = masked.Length <= 300 ? masked : masked.Substring(0, 300) + "…";
-                _log.Debug($"{method} {pathAndQuery} -> {answer.StatusCode}: {preview.Replace("\r", " ").Replace("\n", " ")}");
+                _log.Debug($"{method} {_redactor.Redact(pathAndQuery)} -> {answer.StatusCode}: {preview.Replace("\r", " ").Replace("\n", " ")}");
             }
 
             return ReadEnvelope(answer, operation);

@@ -84,10 +84,11 @@ namespace ChatAnywhere.Engine.Rotation
             var backend = request.Backend == RelayBackend.Auto
                 ? await DetectBackendAsync(request.Relay, cancellationToken).ConfigureAwait(false)
                 : request.Backend;
+            RegisterKey(request.Token.Key?.CleanedKey);
             var client = new RelayManagementClient(_client, request.Relay.BaseUri, request.AccessToken, request.UserId, _options.CallTimeout, _redactor, _log);
             var oldToken = await FindAsync(client, backend, request.Token, cancellationToken).ConfigureAwait(false);
             var oldKey = request.Token.Key?.CleanedKey ?? oldToken.Key;
-            _redactor.Register(oldKey);
+            RegisterKey(oldKey);
             _log.Verbose($"Found {oldToken} on {request.Relay} ({backend}), key {(oldKey is null ? oldToken.MaskedKey : KeyMask.Mask(oldKey))}: {TokenSettings.Describe(oldToken)}.");
             return new RotationPlan(request, backend, client, oldToken, oldKey, Target(request, oldToken), Action(oldToken));
         }
@@ -142,8 +143,7 @@ namespace ChatAnywhere.Engine.Rotation
                         "Rotate the token in the relay's dashboard, which shows new keys; or upgrade the relay.");
                 }
 
-                _redactor.Register(newKey);
-                _redactor.Register(newKey.Substring(3));
+                RegisterKey(newKey);
                 if (!string.Equals(newName, old.Name, StringComparison.Ordinal))
                 {
                     await RenameAsync(client, old, newId, newName, cancellationToken).ConfigureAwait(false);
@@ -257,6 +257,16 @@ namespace ChatAnywhere.Engine.Rotation
             }
 
             return "Rotate key " + old.MaskedKey + ": " + string.Join(", then ", steps);
+        }
+
+        // Relays store and list keys without sk- (relay-admin-api.md §2): both forms are secrets.
+        private void RegisterKey(string? key)
+        {
+            _redactor.Register(key);
+            if (key is not null && key.StartsWith("sk-", StringComparison.Ordinal))
+            {
+                _redactor.Register(key.Substring(3));
+            }
         }
 
         private async Task<RelayBackend> DetectBackendAsync(ServiceEndpoint relay, CancellationToken cancellationToken)

@@ -84,7 +84,7 @@
         }
         @{
             Title   = 'Rehearse against the local emulator''s relay'
-            Code    = 'Reset-ApiKey -Name ci-pipeline -BaseUri http://127.0.0.1:5075/relay/one-api -AccessToken emu-relay-access-token -Force'
+            Code    = 'Reset-ApiKey -Name ci-pipeline -BaseUri http://127.0.0.1:5075/relay/one-api -AccessToken emuAccessToken000000000000000001 -Force'
             Remarks = 'Start the emulator with ./build.ps1 -Task Demo or Start-Emulator (build/Emulator.psm1); its default scenario has a one-api relay at /relay/one-api and new-api relays at /relay/new-api and /relay/new-api-2025 (use -UserId 1 there).'
         }
     )
