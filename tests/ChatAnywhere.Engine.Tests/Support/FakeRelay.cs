@@ -101,6 +101,17 @@ namespace ChatAnywhere.Engine.Tests.Support
             }
         }
 
+        /// <summary>Moves a token to the end of the list, as if created last.</summary>
+        public void MoveToEnd(long id)
+        {
+            lock (_gate)
+            {
+                var token = _tokens.Single(t => (long)t["id"]! == id);
+                _tokens.Remove(token);
+                _tokens.Add(token);
+            }
+        }
+
         public JsonObject? Token(long id)
         {
             lock (_gate)
