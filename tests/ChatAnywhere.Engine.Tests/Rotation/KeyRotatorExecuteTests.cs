@@ -30,7 +30,7 @@ namespace ChatAnywhere.Engine.Tests.Rotation
             Assert.Equal("sk-" + (string)created["key"]!, outcome.NewKey);
             Assert.Equal(RotationHarness.OldName, (string)created["name"]!);
             AssertSameSettings(harness, created, OneApiSettingFields);
-            Assert.Equal(RelayToken.StatusDisabled, (int)harness.Relay.Token(harness.OldId)!["status"]!);
+            Assert.Equal(RelayToken.StatusDisabled, harness.OldStatus);
             Assert.True(outcome.Verified);
             Assert.Equal(OldKeyState.Disabled, outcome.OldKeyState);
             Assert.True(outcome.OldKeyRefused);
@@ -111,7 +111,7 @@ namespace ChatAnywhere.Engine.Tests.Rotation
 
             var outcome = await harness.RotateAsync(RotationHarness.ByOldKey(), RelayBackend.OneApi);
 
-            Assert.Equal(RelayToken.StatusEnabled, (int)harness.Relay.Token(harness.OldId)!["status"]!);
+            Assert.Equal(RelayToken.StatusEnabled, harness.OldStatus);
             Assert.Equal(OldKeyState.StillActive, outcome.OldKeyState);
             Assert.Null(outcome.OldKeyRefused);
             Assert.True(outcome.Verified);
@@ -150,16 +150,14 @@ namespace ChatAnywhere.Engine.Tests.Rotation
             Assert.Equal(3, error.LeftoverTokenId);
             Assert.NotNull(harness.Relay.Token(3));
             Assert.Contains("#3 could not be deleted again", error.Message, StringComparison.Ordinal);
-            Assert.Equal(RelayToken.StatusEnabled, (int)harness.Relay.Token(harness.OldId)!["status"]!);
+            Assert.Equal(RelayToken.StatusEnabled, harness.OldStatus);
         }
 
         [Fact]
         public async Task A_failed_rename_on_new_api_deletes_the_replacement_again()
         {
             var harness = new RotationHarness(RelayFlavour.NewApi2025);
-            harness.Relay.Intercept = r => r.PathAndQuery == "/api/token/" && r.Method == "PUT"
-                ? FakeRelay.Answer(HttpStatusCode.OK, "{\"success\":false,\"message\":\"令牌名称过长\"}")
-                : null;
+            harness.Relay.Refuse("PUT", "/api/token/", "令牌名称过长");
 
             var error = await Assert.ThrowsAsync<KeyRotationException>(() => harness.RotateAsync(RotationHarness.ByOldKey(), RelayBackend.NewApi));
 
@@ -167,16 +165,14 @@ namespace ChatAnywhere.Engine.Tests.Rotation
             Assert.Contains("令牌名称过长", error.Message, StringComparison.Ordinal);
             Assert.Null(error.LeftoverTokenId);
             Assert.Equal(2, harness.Relay.Tokens.Count);
-            Assert.Equal(RelayToken.StatusEnabled, (int)harness.Relay.Token(harness.OldId)!["status"]!);
+            Assert.Equal(RelayToken.StatusEnabled, harness.OldStatus);
         }
 
         [Fact]
         public async Task A_token_limit_on_create_changes_nothing_and_says_how_to_make_room()
         {
             var harness = new RotationHarness(RelayFlavour.NewApiCurrent);
-            harness.Relay.Intercept = r => r.Method == "POST" && r.Path == "/api/token/"
-                ? FakeRelay.Answer(HttpStatusCode.OK, "{\"success\":false,\"message\":\"已达到最大令牌数量限制 (5)\"}")
-                : null;
+            harness.Relay.Refuse("POST", "/api/token/", "已达到最大令牌数量限制 (5)");
 
             var error = await Assert.ThrowsAsync<RelayManagementException>(() => harness.RotateAsync(RotationHarness.ByOldKey(), RelayBackend.NewApi));
 
@@ -200,7 +196,7 @@ namespace ChatAnywhere.Engine.Tests.Rotation
             Assert.True(outcome.Verified);
             Assert.Null(outcome.OldKeyRefused);
             Assert.Equal("sk-" + (string)harness.Relay.Token(outcome.NewTokenId)!["key"]!, outcome.NewKey);
-            Assert.Equal(RelayToken.StatusEnabled, (int)harness.Relay.Token(harness.OldId)!["status"]!);
+            Assert.Equal(RelayToken.StatusEnabled, harness.OldStatus);
         }
 
         [Fact]
@@ -241,7 +237,7 @@ namespace ChatAnywhere.Engine.Tests.Rotation
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.RotateAsync(RotationHarness.ByOldKey(), RelayBackend.OneApi, cancel.Token));
 
-            Assert.Equal(RelayToken.StatusDisabled, (int)harness.Relay.Token(harness.OldId)!["status"]!);
+            Assert.Equal(RelayToken.StatusDisabled, harness.OldStatus);
             var survivors = harness.Relay.Tokens.Where(t => (long)t["id"]! != harness.OldId && (string)t["name"]! == RotationHarness.OldName);
             Assert.Single(survivors);
         }

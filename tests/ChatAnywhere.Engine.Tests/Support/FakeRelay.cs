@@ -131,6 +131,10 @@ namespace ChatAnywhere.Engine.Tests.Support
             }
         }
 
+        /// <summary>From now on the relay refuses one route with HTTP 200 and success:false, as both relays refuse.</summary>
+        public void Refuse(string method, string pathAndQuery, string message) =>
+            Intercept = r => r.Method == method && r.PathAndQuery == pathAndQuery ? Refusal(HttpStatusCode.OK, message) : null;
+
         public static HttpResponseMessage Answer(HttpStatusCode status, string body, string contentType = "application/json") =>
             new(status) { Content = new StringContent(body, Encoding.UTF8, contentType) };
 

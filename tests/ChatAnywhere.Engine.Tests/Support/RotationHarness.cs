@@ -42,6 +42,9 @@ namespace ChatAnywhere.Engine.Tests.Support
 
         public RotationOptions Options { get; } = new() { VerifyTimeout = TimeSpan.FromSeconds(10), RevokeCheckTimeout = TimeSpan.FromSeconds(6) };
 
+        /// <summary>The old token's status in the relay now.</summary>
+        public int OldStatus => (int)Relay.Token(OldId)!["status"]!;
+
         public static ServiceEndpoint Endpoint => ServiceEndpoint.TryParse(FakeRelay.BaseUri, false, out _)!;
 
         /// <summary>The old token's settings on one-api: a quota, no expiry, a model and a subnet whitelist.</summary>
