@@ -126,12 +126,26 @@ namespace ChatAnywhere.Engine.Rotation
             else
             {
                 progress.Enter(3, "Finding the new token");
-                var found = await FindCreatedAsync(client, newName, old.Id, cancellationToken).ConfigureAwait(false);
+                RelayToken found;
+                try
+                {
+                    found = await FindCreatedAsync(client, newName, old.Id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RelayManagementException failure)
+                {
+                    throw new KeyRotationException(
+                        RotationFailure.ReplacementFailed,
+                        $"{failure.Message} The relay created a token named '{newName}' that could not be found again; the old token is unchanged and still works.",
+                        $"Delete the token named '{newName}' in the relay's dashboard. {failure.Advice}",
+                        failure);
+                }
+
                 newId = found.Id;
                 newKey = found.Key;
             }
 
             _log.Verbose($"Created token #{newId}.");
+            RotationOutcome outcome;
             try
             {
                 if (newKey is null)
@@ -149,28 +163,11 @@ namespace ChatAnywhere.Engine.Rotation
                     await RenameAsync(client, old, newId, newName, cancellationToken).ConfigureAwait(false);
                 }
 
-                var outcome = new RotationOutcome(plan, newId, newKey);
+                outcome = new RotationOutcome(plan, newId, newKey);
                 if (_options.Verify)
                 {
                     await VerifyAsync(plan, outcome, progress, cancellationToken).ConfigureAwait(false);
                 }
-
-                // Reveal the old key before revoking: once deleted, the relay no longer shows it.
-                var oldKey = plan.OldKey;
-                if (oldKey is null && _options.Verify && _options.RevokeMode != RevokeMode.Keep)
-                {
-                    oldKey = await client.RevealKeyAsync(old.Id, cancellationToken).ConfigureAwait(false);
-                }
-
-                await RevokeAsync(plan, outcome, progress, cancellationToken).ConfigureAwait(false);
-                if (_options.Verify && outcome.OldKeyState != OldKeyState.StillActive && oldKey is not null)
-                {
-                    progress.Enter(6, $"Checking that the relay refuses the old key {KeyMask.Mask(oldKey)}");
-                    outcome.OldKeyRefused = await ConfirmRefusedAsync(plan, oldKey, outcome, cancellationToken).ConfigureAwait(false);
-                }
-
-                outcome.CompletedAt = _time.GetUtcNow();
-                return outcome;
             }
             catch (Exception failure) when (failure is KeyRotationException || failure is RelayManagementException || failure is OperationCanceledException)
             {
@@ -198,6 +195,18 @@ namespace ChatAnywhere.Engine.Rotation
                     LeftoverTokenId = leftover,
                 };
             }
+
+            // From here on the new key works and is the caller's: nothing is rolled back, not even on Ctrl+C.
+            var oldKey = await ReadOldKeyAsync(plan, cancellationToken).ConfigureAwait(false);
+            await RevokeAsync(plan, outcome, progress, cancellationToken).ConfigureAwait(false);
+            if (_options.Verify && outcome.OldKeyState != OldKeyState.StillActive && oldKey is not null)
+            {
+                progress.Enter(6, $"Checking that the relay refuses the old key {KeyMask.Mask(oldKey)}");
+                outcome.OldKeyRefused = await ConfirmRefusedAsync(plan, oldKey, outcome, cancellationToken).ConfigureAwait(false);
+            }
+
+            outcome.CompletedAt = _time.GetUtcNow();
+            return outcome;
         }
 
         /// <summary>Refuses a backend that offers no key management, before any request is sent.</summary>
@@ -348,7 +357,8 @@ namespace ChatAnywhere.Engine.Rotation
                 }
 
                 // An empty page ends the list; a page of tokens already seen means the relay ignores p.
-                if (tokens.Count == 0 || tokens.All(t => !seen.Add(t.Id)))
+                var unseen = tokens.Count(t => seen.Add(t.Id));
+                if (tokens.Count == 0 || unseen == 0)
                 {
                     return null;
                 }
@@ -418,6 +428,28 @@ namespace ChatAnywhere.Engine.Rotation
             }
 
             outcome.Verified = true;
+        }
+
+        // The old key is needed only to check that the relay refuses it; it is read before revoking
+        // because a deleted token is no longer shown. Failing to read it only skips that check.
+        private async Task<string?> ReadOldKeyAsync(RotationPlan plan, CancellationToken cancellationToken)
+        {
+            if (plan.OldKey is not null || !_options.Verify || _options.RevokeMode == RevokeMode.Keep)
+            {
+                return plan.OldKey;
+            }
+
+            try
+            {
+                var key = await plan.Client.RevealKeyAsync(plan.OldToken.Id, cancellationToken).ConfigureAwait(false);
+                RegisterKey(key);
+                return key;
+            }
+            catch (RelayManagementException failure)
+            {
+                _log.Verbose($"The old key cannot be checked after revoking: {failure.Message}");
+                return null;
+            }
         }
 
         private async Task RevokeAsync(RotationPlan plan, RotationOutcome outcome, RotationProgress progress, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ namespace ChatAnywhere.Engine.Tests.Rotation
             Assert.DoesNotContain(outcome.NewKey, outcome.ToString(), StringComparison.Ordinal);
         }
 
-        [Theory(Skip = "engine bug: keys stored without sk- reach Verbose (search query token=) and Debug (answer previews of list, create, key reveal) before the redactor knows them")]
+        [Theory]
         [MemberData(nameof(Flavours))]
         public async Task No_log_line_of_a_rotation_holds_a_key_in_the_form_the_relay_stores_it(RelayFlavour flavour)
         {
