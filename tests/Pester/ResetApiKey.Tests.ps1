@@ -250,6 +250,24 @@ Context 'never without a working key' {
     }
 }
 
+Context 'progress' {
+    It 'shows each step while it waits for the relay, and completes the bar' {
+        Use-Relay -Relay @{ newTokenDelaySec = 2 }
+        $runspace = [powershell]::Create()
+        try {
+            $null = $runspace.AddScript("Import-Module '$script:ManifestPath'; Reset-ApiKey -ApiKey '$script:CiKey' -BaseUri '$script:Api/relay/one-api' -AccessToken '$script:AccessToken' -Force")
+            $results = $runspace.Invoke()
+
+            $results.Count | Should -Be 1
+            $steps = @($runspace.Streams.Progress | Where-Object RecordType -eq 'Processing' | ForEach-Object StatusDescription | Select-Object -Unique)
+            $steps | Should -Contain "Checking that the relay accepts the new key $($results[0].NewKeyMasked)"
+            ($runspace.Streams.Progress | Where-Object RecordType -eq 'Processing' | Where-Object CurrentOperation -match 'probe').Count | Should -BeGreaterThan 0
+            $runspace.Streams.Progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $runspace.Dispose() }
+    }
+}
+
 Context 'management failures' {
     It 'a wrong access token: the relay''s own message (HTTP 200, success:false) and nothing changed' {
         Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/one-api" -AccessToken 'not-the-access-token-000000000000' -Force -ErrorVariable failed -ErrorAction SilentlyContinue
