@@ -1,10 +1,12 @@
 using System;
 using System.Management.Automation;
+using System.Security;
 using System.Threading;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.PowerShell.Logging;
+using ChatAnywhere.PowerShell.Security;
 
 namespace ChatAnywhere.PowerShell.Commands
 {
@@ -136,6 +138,30 @@ namespace ChatAnywhere.PowerShell.Commands
                     WriteVerbose(text);
                 }
             }
+        }
+
+        /// <summary>
+        /// The key given, or else the one in the environment, inspected. Null with <paramref name="error"/>
+        /// set when it is empty once cleaned; stops the command when there is no key at all.
+        /// </summary>
+        protected KeyInspection? InspectKey(SecureString? given, string noKeyMessage, out ErrorRecord? error)
+        {
+            error = null;
+            var rawKey = given is null ? EnvironmentDefaults.ApiKey() : SecureStrings.ToPlainText(given);
+            if (rawKey is null)
+            {
+                ThrowArgumentError("NoApiKey", noKeyMessage, null);
+                return null;
+            }
+
+            var key = KeyInspector.Inspect(rawKey);
+            if (key.IsEmpty)
+            {
+                error = new ErrorRecord(new ArgumentException(EmptyKeyMessage), "EmptyApiKey", ErrorCategory.InvalidArgument, null);
+                return null;
+            }
+
+            return key;
         }
 
         /// <summary>Parses a base URL (with or without /v1), or explains why it cannot be used.</summary>

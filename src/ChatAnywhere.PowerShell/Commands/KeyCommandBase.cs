@@ -55,25 +55,12 @@ namespace ChatAnywhere.PowerShell.Commands
         protected KeyInspection? ReadKey(string purpose, out ServiceEndpoint? endpoint, out ErrorRecord? error)
         {
             endpoint = null;
-            var rawKey = ApiKey is null ? EnvironmentDefaults.ApiKey() : SecureStrings.ToPlainText(ApiKey);
-            if (rawKey is null)
+            var key = InspectKey(
+                ApiKey,
+                $"No key to {purpose}: pass -ApiKey, pipe keys in, or set $env:{EnvironmentDefaults.ApiKeyVariables[0]}.",
+                out error);
+            if (key is null)
             {
-                ThrowArgumentError(
-                    "NoApiKey",
-                    $"No key to {purpose}: pass -ApiKey, pipe keys in, or set $env:{EnvironmentDefaults.ApiKeyVariables[0]}.",
-                    null);
-                error = null;
-                return null;
-            }
-
-            var key = KeyInspector.Inspect(rawKey);
-            if (key.IsEmpty)
-            {
-                error = new ErrorRecord(
-                    new ArgumentException(EmptyKeyMessage),
-                    "EmptyApiKey",
-                    ErrorCategory.InvalidArgument,
-                    null);
                 return null;
             }
 

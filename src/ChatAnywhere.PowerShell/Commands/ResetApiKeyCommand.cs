@@ -248,23 +248,16 @@ namespace ChatAnywhere.PowerShell.Commands
             }
 
             target = null;
-            var rawKey = ApiKey is null ? EnvironmentDefaults.ApiKey() : SecureStrings.ToPlainText(ApiKey);
-            if (rawKey is null)
+            var key = InspectKey(
+                ApiKey,
+                $"No token to rotate: pass -ApiKey (or pipe keys in), -TokenId or -Name, or set $env:{EnvironmentDefaults.ApiKeyVariables[0]}.",
+                out var empty);
+            if (key is null)
             {
-                ThrowArgumentError(
-                    "NoApiKey",
-                    $"No token to rotate: pass -ApiKey (or pipe keys in), -TokenId or -Name, or set $env:{EnvironmentDefaults.ApiKeyVariables[0]}.",
-                    null);
-            }
-
-            var key = KeyInspector.Inspect(rawKey!);
-            if (key.IsEmpty)
-            {
-                WriteError(new ErrorRecord(new ArgumentException(EmptyKeyMessage), "EmptyApiKey", ErrorCategory.InvalidArgument, null));
+                WriteError(empty!);
                 return null;
             }
 
-            Redactor.Register(rawKey);
             Redactor.Register(key.CleanedKey);
             target = key.Masked;
             return TokenSelector.ByKey(key);
