@@ -56,6 +56,23 @@ function Get-EmulatorRequest {
     if ($Key) { $fingerprint = Get-KeyFingerprint $Key; @($log | Where-Object keyFingerprint -eq $fingerprint) } else { $log }
 }
 
+function Wait-EmulatorRequest {
+    <#
+    .SYNOPSIS
+        Waits until the emulator has seen at least -Count requests (for one key, or on one path prefix)
+        and returns them. The emulator logs a request when it arrives, so this sees a held request too.
+        The deadline is generous: it is reached only when the request never comes.
+    #>
+    param([Parameter(Mandatory)] [string] $Url, [string] $Key, [string] $PathPrefix, [int] $Count = 1, [double] $TimeoutSec = 30)
+    $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSec)
+    do {
+        $seen = @(Get-EmulatorRequest -Url $Url -Key $Key | Where-Object { -not $PathPrefix -or $_.path.StartsWith($PathPrefix) })
+        if ($seen.Count -ge $Count) { return $seen }
+        Start-Sleep -Milliseconds 50
+    } while ([datetime]::UtcNow -lt $deadline)
+    throw "The emulator saw $($seen.Count) of $Count expected requests in $TimeoutSec s."
+}
+
 function Reset-EmulatorState {
     param([Parameter(Mandatory)] [string] $Url)
     $null = Invoke-RestMethod -Method Post -Uri "$Url/_emulator/reset" -NoProxy
@@ -78,4 +95,4 @@ function New-EmulatorKey {
 # Under 'dotnet pwsh' this process is dotnet itself; the tool's folder holds the pwsh launcher.
 function Get-PwshPath { Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }) }
 
-Export-ModuleMember -Function Key, Get-EmulatorKey, Get-AllEmulatorKeys, Get-TestModulePath, Get-TestConfiguration, Get-KeyFingerprint, Get-EmulatorRequest, Reset-EmulatorState, New-EmulatorKey, Get-PwshPath
+Export-ModuleMember -Function Key, Get-EmulatorKey, Get-AllEmulatorKeys, Get-TestModulePath, Get-TestConfiguration, Get-KeyFingerprint, Get-EmulatorRequest, Wait-EmulatorRequest, Reset-EmulatorState, New-EmulatorKey, Get-PwshPath

@@ -12,7 +12,7 @@ namespace ChatAnywhere.Emulator.DataPlane;
 
 /// <summary>
 /// Every non-control request: pick the personality, apply latency and faults, let the personality
-/// answer, and record the request (with a key fingerprint, never the key).
+/// answer. The request is recorded on arrival (with a key fingerprint, never the key).
 /// </summary>
 public sealed class DataPlaneHandler
 {
@@ -63,6 +63,14 @@ public sealed class DataPlaneHandler
             ReceivedAt = _store.Time.GetUtcNow(),
             Stopping = _stopping,
         };
+        var entry = new RequestLogEntry(
+            request.ReceivedAt.UtcDateTime,
+            request.Method,
+            context.Request.Path.Value ?? "/",
+            personality.Name,
+            authorization is null ? null : KeyFingerprint.Of(bearerKey ?? authorization),
+            request.ClientIp);
+        _log.Add(entry);
 
         try
         {
@@ -89,14 +97,7 @@ public sealed class DataPlaneHandler
         finally
         {
             bool answered = context.Response.HasStarted || !context.RequestAborted.IsCancellationRequested;
-            _log.Add(new RequestLogEntry(
-                request.ReceivedAt.UtcDateTime,
-                request.Method,
-                context.Request.Path.Value ?? "/",
-                personality.Name,
-                authorization is null ? null : KeyFingerprint.Of(bearerKey ?? authorization),
-                request.ClientIp,
-                answered ? context.Response.StatusCode : null));
+            entry.Complete(answered ? context.Response.StatusCode : null);
         }
     }
 }
