@@ -117,8 +117,8 @@ function Invoke-Demo {
 
 function Invoke-Bench {
     Invoke-Build
-    # Invoke-Benchmark writes docs/benchmarks.md afresh; Measure-ServiceStatus then adds its own section.
-    foreach ($benchmark in 'Invoke-Benchmark.ps1', 'Measure-ServiceStatus.ps1') {
+    # Invoke-Benchmark writes docs/benchmarks.md afresh; Measure-ServiceStatus and Measure-Classifier then add their own sections.
+    foreach ($benchmark in 'Invoke-Benchmark.ps1', 'Measure-ServiceStatus.ps1', 'Measure-Classifier.ps1') {
         $exit = Invoke-FreshPwsh -File (Join-Path $root "bench/$benchmark") -Arguments @('-ModuleManifest', (Join-Path $moduleOut 'ChatAnywhere.psd1'), '-Configuration', $Configuration)
         if ($exit -ne 0) { throw "The benchmark $benchmark failed." }
     }

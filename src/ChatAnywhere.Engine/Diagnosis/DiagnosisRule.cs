@@ -4,14 +4,18 @@ using System.Collections.Generic;
 namespace ChatAnywhere.Engine.Diagnosis
 {
     /// <summary>
-    /// One row of the diagnosis table: when an answer matches, the verdict, reason and advice it
-    /// gets, and the evidence (fixture ids, issue URLs) that justify the row.
-    /// Diagnosis and recommendation lines may use placeholders filled per answer:
-    /// {BaseUri} {DefaultBaseUri} {OverseasBaseUri} {StatusPage} {Location} {DailyReset} {RetryAfter} {Model} {Status}.
+    /// One row of a diagnosis table: the facts it looks for, the verdict and reason they lead to,
+    /// the evidence (corpus ids, references) that justifies it, and what the admin reads.
     /// </summary>
     public sealed class DiagnosisRule
     {
-        /// <summary>Creates a row.</summary>
+        /// <summary>A row whose texts are the reason's own (<see cref="VerdictAdvice"/>).</summary>
+        public DiagnosisRule(string name, Func<ResponseFacts, bool> matches, KeyVerdict verdict, VerdictReason reason, params string[] evidence)
+            : this(name, matches, verdict, reason, evidence, VerdictAdvice.For(reason).Diagnosis, VerdictAdvice.For(reason).Recommendation)
+        {
+        }
+
+        /// <summary>A row with texts of its own.</summary>
         public DiagnosisRule(
             string name,
             Func<ResponseFacts, bool> matches,
@@ -30,19 +34,22 @@ namespace ChatAnywhere.Engine.Diagnosis
             Recommendation = recommendation;
         }
 
-        /// <summary>A short name, shown in Debug output.</summary>
+        /// <summary>What the row recognises, in a few words (shown in Verbose output).</summary>
         public string Name { get; }
 
-        /// <summary>The signature an answer must show.</summary>
+        /// <summary>The table the row belongs to (set by <see cref="DiagnosisRules"/>).</summary>
+        public string Layer { get; internal set; } = string.Empty;
+
+        /// <summary>The facts the row looks for.</summary>
         public Func<ResponseFacts, bool> Matches { get; }
 
-        /// <summary>The verdict.</summary>
+        /// <summary>The verdict these facts lead to.</summary>
         public KeyVerdict Verdict { get; }
 
-        /// <summary>The finer reason.</summary>
+        /// <summary>The finer cause.</summary>
         public VerdictReason Reason { get; }
 
-        /// <summary>Fixture ids or URLs of real answers that justify the row.</summary>
+        /// <summary>Corpus ids and references that justify the row.</summary>
         public IReadOnlyList<string> Evidence { get; }
 
         /// <summary>Likely causes, most likely first.</summary>
@@ -51,7 +58,7 @@ namespace ChatAnywhere.Engine.Diagnosis
         /// <summary>Next steps.</summary>
         public IReadOnlyList<string> Recommendation { get; }
 
-        /// <inheritdoc />
+        /// <inheritdoc/>
         public override string ToString() => Name;
     }
 }

@@ -54,7 +54,8 @@ namespace ChatAnywhere.Engine.Diagnosis
                    start.StartsWith("<!DOCTYPE HTML PUBLIC", StringComparison.OrdinalIgnoreCase);
         }
 
-        private static ErrorEnvelope FromJson(object? root)
+        /// <summary>Reads the error fields from a body already parsed as JSON (<see cref="JsonLite"/>).</summary>
+        public static ErrorEnvelope FromJson(object? root)
         {
             var envelope = new ErrorEnvelope { IsJson = true };
             var error = JsonLite.Member(root, "error");

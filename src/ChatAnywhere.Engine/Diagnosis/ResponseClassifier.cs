@@ -13,10 +13,11 @@ namespace ChatAnywhere.Engine.Diagnosis
         /// <summary>The longest Retry-After worth waiting for inside one probe (the OpenAI Node SDK's cap).</summary>
         public static readonly TimeSpan LongestRetryAfterToWait = TimeSpan.FromSeconds(60);
 
+        // An answer no table knows stays Unknown, with the facts that were read.
         private static readonly DiagnosisRule Unrecognised = new DiagnosisRule(
             "Unrecognised answer", _ => true, KeyVerdict.Unknown, VerdictReason.UnrecognisedAnswer,
             new string[0],
-            new[] { "The server answered {Status} in a way this module does not recognise." },
+            new[] { "The server answered {Status} in a way this module does not recognise.", "Facts read: {Facts}." },
             new[] { "Read the Message; run again with -Debug to see the answer." });
 
         /// <summary>Classifies an HTTP answer.</summary>
@@ -25,7 +26,8 @@ namespace ChatAnywhere.Engine.Diagnosis
             var facts = new ResponseFacts(response, context);
             var rule = Match(facts);
             var retryAfter = RetryAfterReader.Read(response, now);
-            if (rule.Reason == VerdictReason.DailyLimit || rule.Reason == VerdictReason.DailyLimitPerModel)
+            // ChatAnywhere's free tier resets at 00:00 Asia/Shanghai; other providers' daily caps say when, if at all.
+            if (IsChatAnywhereDailyLimit(rule, facts))
             {
                 retryAfter = DailyLimitClock.NextReset(now) - now;
             }
@@ -49,12 +51,24 @@ namespace ChatAnywhere.Engine.Diagnosis
             };
         }
 
-        /// <summary>The row that decides for these facts.</summary>
+        private static bool IsChatAnywhereDailyLimit(DiagnosisRule rule, ResponseFacts facts) =>
+            (rule.Reason == VerdictReason.DailyLimit || rule.Reason == VerdictReason.DailyLimitPerModel) &&
+            (facts.Backend == BackendKind.ChatAnywhere || facts.Says("00:00"));
+
+        /// <summary>
+        /// The row that decides for these facts. A row that would call the key invalid is passed over
+        /// when the status cannot prove that (a 402, 403, 429 or 5xx never does: docs/verdicts.md).
+        /// </summary>
         public static DiagnosisRule Match(ResponseFacts facts)
         {
+            if (facts is null)
+            {
+                throw new ArgumentNullException(nameof(facts));
+            }
+
             foreach (var rule in DiagnosisRules.All)
             {
-                if (rule.Matches(facts))
+                if ((rule.Verdict != KeyVerdict.InvalidKey || facts.MayProveKeyInvalid) && rule.Matches(facts))
                 {
                     return rule;
                 }
@@ -75,8 +89,13 @@ namespace ChatAnywhere.Engine.Diagnosis
             }
 
             var status = response.StatusCode;
+            // A refusal about the key, the model, the request or the network path is the same next time,
+            // whatever its status (a filtering proxy's block page comes as 503: PROXY-503-paloalto-web-page-blocked).
             if (status == 400 || status == 401 || status == 403 || status == 404 ||
-                rule.Verdict == KeyVerdict.QuotaExhausted ||
+                rule.Verdict == KeyVerdict.QuotaExhausted || rule.Verdict == KeyVerdict.InvalidKey ||
+                rule.Verdict == KeyVerdict.BlockedByWaf || rule.Verdict == KeyVerdict.Restricted ||
+                rule.Verdict == KeyVerdict.ModelNotAllowed || rule.Verdict == KeyVerdict.MalformedRequest ||
+                rule.Verdict == KeyVerdict.WrongEndpoint ||
                 rule.Reason == VerdictReason.DailyLimit || rule.Reason == VerdictReason.DailyLimitPerModel)
             {
                 return false;
@@ -101,20 +120,30 @@ namespace ChatAnywhere.Engine.Diagnosis
             return status == 408 || status >= 500;
         }
 
-        private static Dictionary<string, string> Placeholders(ResponseFacts facts, DateTimeOffset now, TimeSpan? retryAfter) => new Dictionary<string, string>
+        // Each value is worked out only when a line names it: most lines name none or one.
+        private static Dictionary<string, Func<string>> Placeholders(ResponseFacts facts, DateTimeOffset now, TimeSpan? retryAfter) => new Dictionary<string, Func<string>>
         {
-            ["{BaseUri}"] = facts.Context.BaseUri,
-            ["{DefaultBaseUri}"] = KnownHosts.DefaultBaseUri,
-            ["{OverseasBaseUri}"] = KnownHosts.OverseasBaseUri,
-            ["{StatusPage}"] = KnownHosts.StatusPageUri,
-            ["{Location}"] = facts.Response.Header("Location") ?? "(no Location header)",
-            ["{DailyReset}"] = DailyLimitClock.Describe(now),
-            ["{RetryAfter}"] = retryAfter is null ? "a minute" : DailyLimitClock.Humanize(retryAfter.Value),
-            ["{Model}"] = facts.Context.Model ?? "the model asked for",
-            ["{Status}"] = facts.Status.ToString(CultureInfo.InvariantCulture),
+            ["{BaseUri}"] = () => facts.Context.BaseUri,
+            ["{DefaultBaseUri}"] = () => KnownHosts.DefaultBaseUri,
+            ["{OverseasBaseUri}"] = () => KnownHosts.OverseasBaseUri,
+            ["{StatusPage}"] = () => KnownHosts.StatusPageUri,
+            ["{Location}"] = () => facts.Response.Header("Location") ?? "(no Location header)",
+            ["{DailyReset}"] = () => DailyLimitClock.Describe(now),
+            ["{RetryAfter}"] = () => retryAfter is null ? "a minute" : DailyLimitClock.Humanize(retryAfter.Value),
+            ["{Model}"] = () => facts.Context.Model ?? "the model asked for",
+            ["{Status}"] = () => facts.Status.ToString(CultureInfo.InvariantCulture),
+            ["{Backend}"] = () => facts.Backend == BackendKind.Unknown ? "The server" : facts.Backend.ToString(),
+            ["{Facts}"] = () => DescribeFacts(facts),
         };
 
-        private static string[] Fill(IReadOnlyList<string> lines, Dictionary<string, string>? values)
+        private static string DescribeFacts(ResponseFacts facts)
+        {
+            var codes = facts.Fields.Codes.Count == 0 ? "no codes" : "codes " + string.Join(", ", facts.Fields.Codes);
+            var shape = facts.IsJson ? "JSON" : facts.IsHtml ? "an HTML page" : facts.BodyIsEmpty ? "no body" : "plain text";
+            return "status " + facts.Status.ToString(CultureInfo.InvariantCulture) + ", " + shape + ", " + codes;
+        }
+
+        private static string[] Fill(IReadOnlyList<string> lines, Dictionary<string, Func<string>>? values)
         {
             if (values is null)
             {
@@ -125,9 +154,15 @@ namespace ChatAnywhere.Engine.Diagnosis
             for (var i = 0; i < lines.Count; i++)
             {
                 var line = lines[i];
-                foreach (var pair in values)
+                if (line.IndexOf('{') >= 0)
                 {
-                    line = line.Replace(pair.Key, pair.Value);
+                    foreach (var pair in values)
+                    {
+                        if (line.IndexOf(pair.Key, StringComparison.Ordinal) >= 0)
+                        {
+                            line = line.Replace(pair.Key, pair.Value());
+                        }
+                    }
                 }
 
                 result[i] = line;

@@ -24,6 +24,12 @@ namespace ChatAnywhere.Engine.Json
                 return false;
             }
 
+            // Pages and plain text are refused without the cost of an exception: they are common answers.
+            if (!StartsLikeJson(text!))
+            {
+                return false;
+            }
+
             var reader = new Reader(text!);
             try
             {
@@ -43,6 +49,19 @@ namespace ChatAnywhere.Engine.Json
                 value = null;
                 return false;
             }
+        }
+
+        private static bool StartsLikeJson(string text)
+        {
+            foreach (var c in text)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n';
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The member <paramref name="name"/> of an object, or null.</summary>
@@ -98,6 +117,8 @@ namespace ChatAnywhere.Engine.Json
                     default: return ReadNumber();
                 }
             }
+
+            private static readonly char[] QuoteOrBackslash = { '"', '\\' };
 
             private Dictionary<string, object?> ReadObject(int depth)
             {
@@ -165,6 +186,16 @@ namespace ChatAnywhere.Engine.Json
             private string ReadString()
             {
                 _pos++;
+
+                // Most strings have no escapes: take them in one piece (error messages run to kilobytes).
+                var end = _text.IndexOfAny(QuoteOrBackslash, _pos);
+                if (end >= 0 && _text[end] == '"')
+                {
+                    var plain = _text.Substring(_pos, end - _pos);
+                    _pos = end + 1;
+                    return plain;
+                }
+
                 var builder = new StringBuilder();
                 while (true)
                 {

@@ -51,6 +51,18 @@ namespace ChatAnywhere
         AuthHeaderMalformed,
         /// <summary>A relay management call lacked the New-Api-User header.</summary>
         ManagementAuthHeader,
+
+        /// <summary>The prompt or messages exceed the model's context length.</summary>
+        ContextLengthExceeded,
+
+        /// <summary>The request body is larger than the server accepts.</summary>
+        PayloadTooLarge,
+
+        /// <summary>The organization named in the request does not match the key's.</summary>
+        OrganizationMismatch,
+
+        /// <summary>The relay or gateway knows the path but does not serve it.</summary>
+        EndpointNotImplemented,
         /// <summary>The request was refused by a content policy.</summary>
         ContentPolicy,
         /// <summary>The server could not parse the request.</summary>
@@ -74,6 +86,12 @@ namespace ChatAnywhere
         /// <summary>The relay token may not use that model.</summary>
         ModelNotGranted,
 
+        /// <summary>The model does not exist (any more) at this service.</summary>
+        ModelNotFound,
+
+        /// <summary>The deployment (Azure) or model route named in the URL does not exist.</summary>
+        DeploymentNotFound,
+
         // Restricted
         /// <summary>The free tier's prompt-token limit.</summary>
         PromptTokenLimit,
@@ -90,6 +108,12 @@ namespace ChatAnywhere
         /// <summary>A 403 the module does not recognise.</summary>
         Forbidden,
 
+        /// <summary>The key lacks a permission or scope for this call.</summary>
+        MissingScope,
+
+        /// <summary>The key belongs to no organization the service accepts.</summary>
+        NoOrganization,
+
         // QuotaExhausted
         /// <summary>The balance is too low for the request.</summary>
         BalanceTooLow,
@@ -98,11 +122,23 @@ namespace ChatAnywhere
         /// <summary>The relay token's quota is used up.</summary>
         TokenQuotaExhausted,
 
+        /// <summary>The service asks for payment (HTTP 402, no credits, billing inactive).</summary>
+        PaymentRequired,
+
         // BlockedByWaf
         /// <summary>A Cloudflare browser challenge.</summary>
         CloudflareChallenge,
         /// <summary>A Cloudflare block page.</summary>
         CloudflareBlock,
+
+        /// <summary>A web application firewall's block page (Akamai, AWS WAF, F5, Sucuri, ModSecurity...).</summary>
+        WafBlock,
+
+        /// <summary>A filtering proxy's block page (Squid, Zscaler, FortiGate, Palo Alto...).</summary>
+        ProxyBlock,
+
+        /// <summary>A web server's own error page (nginx, Apache, HAProxy...) refused the request.</summary>
+        ServerDefaultPage,
 
         // ServiceUnavailable
         /// <summary>A Cloudflare 5xx error page.</summary>
