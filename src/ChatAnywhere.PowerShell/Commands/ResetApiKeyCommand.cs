@@ -128,7 +128,7 @@ namespace ChatAnywhere.PowerShell.Commands
 
             try
             {
-                KeyRotator.RefuseUnsupported(relay, Backend);
+                RotationSupport.RefuseUnsupported(relay, Backend);
             }
             catch (KeyRotationException unsupported)
             {
