@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ChatAnywhere.Engine.Diagnosis;
 using ChatAnywhere.Engine.Endpoints;
+using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.Engine.Probing;
 using ChatAnywhere.Engine.Resilience;
@@ -16,7 +17,7 @@ namespace ChatAnywhere.Engine.Activation
     /// loop rather than a retry policy: Polly's docs warn against retry as a polling loop, and each
     /// probe here is a single attempt (STYLE.md, Resilience).
     /// </summary>
-    public sealed class KeyActivationWaiter
+    public sealed class KeyActivationWaiter : IDisposable
     {
         /// <summary>Never probe more often than this.</summary>
         public static readonly TimeSpan ShortestPause = TimeSpan.FromSeconds(1);
@@ -24,11 +25,15 @@ namespace ChatAnywhere.Engine.Activation
         /// <summary>The last probe starts at least this long before the deadline, so its answer can arrive in time.</summary>
         public static readonly TimeSpan LastProbeLead = TimeSpan.FromSeconds(1);
 
+        // One probe is one GET (and one chat completion with a model); never longer than this.
+        private static readonly TimeSpan LongestProbe = TimeSpan.FromSeconds(10);
+
         private readonly KeyProber _prober;
         private readonly ActivationOptions _options;
         private readonly TimeProvider _time;
         private readonly Func<double> _jitter;
         private readonly IProbeLog _log;
+        private KeyProber? _ownedProber;
 
         /// <summary>Creates a waiter; <paramref name="prober"/> should make single attempts (no retries of its own).</summary>
         public KeyActivationWaiter(KeyProber prober, ActivationOptions options, IProbeLog? log = null, TimeProvider? timeProvider = null, Func<double>? jitter = null)
@@ -39,6 +44,26 @@ namespace ChatAnywhere.Engine.Activation
             _time = timeProvider ?? TimeProvider.System;
             _jitter = jitter ?? JitterSource.Next;
         }
+
+        /// <summary>
+        /// Wait-KeyActivation's entry point: a waiter whose probes are single attempts, none longer
+        /// than the whole wait, over its own HttpClient, released by <see cref="Dispose"/>. A
+        /// <paramref name="model"/>, when given, gets one chat completion per probe.
+        /// </summary>
+        public static KeyActivationWaiter Create(HttpClientSettings settings, ActivationOptions options, string? model, SecretRedactor redactor, IProbeLog? log = null)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            var attemptTimeout = options.Timeout < LongestProbe ? options.Timeout : LongestProbe;
+            var prober = KeyProber.Create(settings, new ProbeOptions { AttemptTimeout = attemptTimeout, MaxRetries = 0, Model = model }, redactor, log);
+            return new KeyActivationWaiter(prober, options, log) { _ownedProber = prober };
+        }
+
+        /// <summary>Releases the prober of a waiter made by <see cref="Create"/>.</summary>
+        public void Dispose() => _ownedProber?.Dispose();
 
         /// <summary>The pause before probe number <paramref name="probesSent"/> + 1, before the deadline is considered.</summary>
         /// <param name="probesSent">Probes sent so far (1 after the first).</param>

@@ -23,7 +23,7 @@ namespace ChatAnywhere.Engine.Probing
     /// is named, one chat completion), and turns the answers into an <see cref="ApiKeyTestResult"/>.
     /// One instance serves a whole invocation, concurrently; it shares the caller's HttpClient.
     /// </summary>
-    public sealed class KeyProber
+    public sealed class KeyProber : IDisposable
     {
         // How log lines name a probe that carries no key.
         private const string NoKey = "(no key)";
@@ -34,6 +34,7 @@ namespace ChatAnywhere.Engine.Probing
         private readonly IProbeLog _log;
         private readonly SecretRedactor _redactor;
         private readonly ResiliencePipeline<ProbeAttempt> _pipeline;
+        private HttpClient? _ownedClient;
 
         /// <summary>Creates a prober.</summary>
         public KeyProber(HttpClient client, ProbeOptions options, SecretRedactor redactor, IProbeLog? log = null, TimeProvider? timeProvider = null, Func<double>? jitter = null)
@@ -45,6 +46,16 @@ namespace ChatAnywhere.Engine.Probing
             _time = timeProvider ?? TimeProvider.System;
             _pipeline = ProbeRetryPipeline.Build(options, _time, jitter ?? JitterSource.Next, _log);
         }
+
+        /// <summary>Test-ApiKey's entry point: a prober with its own HttpClient, released by <see cref="Dispose"/>.</summary>
+        public static KeyProber Create(HttpClientSettings settings, ProbeOptions options, SecretRedactor redactor, IProbeLog? log = null)
+        {
+            var client = ProbeHttpClientFactory.Create(settings);
+            return new KeyProber(client, options, redactor, log) { _ownedClient = client };
+        }
+
+        /// <summary>Releases the HttpClient of a prober made by <see cref="Create"/>; a caller's client stays the caller's.</summary>
+        public void Dispose() => _ownedClient?.Dispose();
 
         /// <summary>Tests one key at one endpoint. An invalid key is a result, not an exception.</summary>
         /// <exception cref="ArgumentException">The key is empty.</exception>

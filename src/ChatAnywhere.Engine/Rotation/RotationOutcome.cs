@@ -48,6 +48,27 @@ namespace ChatAnywhere.Engine.Rotation
         /// <summary>When the rotation ended.</summary>
         public DateTimeOffset CompletedAt { get; internal set; }
 
+        /// <summary>
+        /// What Reset-ApiKey writes. <paramref name="newKey"/> is the new key as the caller hands
+        /// it out (a SecureString, or with -AsPlainText the string).
+        /// </summary>
+        public ApiKeyResetResult ToResult(object newKey) => new ApiKeyResetResult
+        {
+            OldKey = Plan.OldKeyMasked,
+            NewKey = newKey,
+            NewKeyMasked = NewKeyMasked,
+            NewKeyFingerprint = KeyMask.Fingerprint(NewKey),
+            OldTokenId = Plan.OldToken.Id,
+            NewTokenId = NewTokenId,
+            Name = Plan.OldToken.Name,
+            BaseUri = Plan.Request.Relay.ToString(),
+            Backend = Plan.Backend,
+            Verified = Verified,
+            OldKeyState = OldKeyState,
+            OldKeyRefused = OldKeyRefused,
+            CompletedAt = CompletedAt.UtcDateTime,
+        };
+
         /// <inheritdoc />
         public override string ToString() => $"{Plan.OldToken} -> #{NewTokenId} ({NewKeyMasked}), old token {OldKeyState}";
     }

@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ChatAnywhere.Engine.Endpoints;
+using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Keys;
+using ChatAnywhere.Engine.Probing;
 
 namespace ChatAnywhere.Engine.Status
 {
@@ -12,17 +15,45 @@ namespace ChatAnywhere.Engine.Status
     /// Get-ServiceStatus without PowerShell: every endpoint and the status page checked at once,
     /// so the whole takes about as long as the slowest part, and the parts put together.
     /// </summary>
-    public sealed class ServiceStatusChecker
+    public sealed class ServiceStatusChecker : IDisposable
     {
         private readonly EndpointChecker _endpoints;
         private readonly StatusPageClient _statusPage;
+        private readonly IProbeLog _log;
+        private HttpClient? _ownedClient;
 
         /// <summary>Creates a checker from its two parts.</summary>
-        public ServiceStatusChecker(EndpointChecker endpoints, StatusPageClient statusPage)
+        public ServiceStatusChecker(EndpointChecker endpoints, StatusPageClient statusPage, IProbeLog? log = null)
         {
             _endpoints = endpoints ?? throw new ArgumentNullException(nameof(endpoints));
             _statusPage = statusPage ?? throw new ArgumentNullException(nameof(statusPage));
+            _log = log ?? NullProbeLog.Instance;
         }
+
+        /// <summary>
+        /// Get-ServiceStatus's entry point: a checker whose endpoint checks, key probes and status
+        /// page reads share one HttpClient built from <paramref name="settings"/>, released by <see cref="Dispose"/>.
+        /// </summary>
+        public static ServiceStatusChecker Create(HttpClientSettings settings, ServiceStatusOptions options, SecretRedactor redactor, IProbeLog? log = null)
+        {
+            if (settings is null || options is null)
+            {
+                throw new ArgumentNullException(settings is null ? nameof(settings) : nameof(options));
+            }
+
+            var client = ProbeHttpClientFactory.Create(settings);
+            var prober = new KeyProber(client, new ProbeOptions { AttemptTimeout = options.AttemptTimeout, MaxRetries = options.MaxRetries }, redactor, log);
+            return new ServiceStatusChecker(
+                new EndpointChecker(client, prober, options, target => ProxyRoute.For(settings, target), log),
+                new StatusPageClient(client, options.AttemptTimeout, options.BodyLimit, log),
+                log)
+            {
+                _ownedClient = client,
+            };
+        }
+
+        /// <summary>Releases the HttpClient of a checker made by <see cref="Create"/>.</summary>
+        public void Dispose() => _ownedClient?.Dispose();
 
         /// <summary>Checks one endpoint; even a fault of the module is a result (Unknown, CheckFailed), so it never hides the others.</summary>
         /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
@@ -68,24 +99,40 @@ namespace ChatAnywhere.Engine.Status
 
         /// <summary>Checks everything concurrently; <paramref name="statusPage"/> null skips the page.</summary>
         /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-        public async Task<ServiceStatus> CheckAsync(IReadOnlyList<ServiceEndpoint> endpoints, StatusPageLocation? statusPage, KeyInspection? key, CancellationToken cancellationToken)
+        public Task<ServiceStatus> CheckAsync(IReadOnlyList<ServiceEndpoint> endpoints, StatusPageLocation? statusPage, KeyInspection? key, CancellationToken cancellationToken) =>
+            CheckAsync(endpoints, statusPage, key, new ServiceStatusProgress(), cancellationToken);
+
+        /// <summary>Checks everything concurrently, counting finished checks in <paramref name="progress"/>.</summary>
+        /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+        public async Task<ServiceStatus> CheckAsync(IReadOnlyList<ServiceEndpoint> endpoints, StatusPageLocation? statusPage, KeyInspection? key, ServiceStatusProgress progress, CancellationToken cancellationToken)
         {
-            if (endpoints is null)
+            if (endpoints is null || progress is null)
             {
-                throw new ArgumentNullException(nameof(endpoints));
+                throw new ArgumentNullException(endpoints is null ? nameof(endpoints) : nameof(progress));
             }
 
             var watch = Stopwatch.StartNew();
+            progress.Total = endpoints.Count + (statusPage is null ? 0 : 1);
+            progress.ReadsStatusPage = statusPage is not null;
             var checks = new Task<EndpointStatus>[endpoints.Count];
             for (var i = 0; i < checks.Length; i++)
             {
-                checks[i] = CheckEndpointAsync(endpoints[i], key, cancellationToken);
+                _log.Verbose($"Checking {endpoints[i]}{(key is null ? " (no key sent)" : " with key " + key.Masked)}.");
+                checks[i] = Counted(CheckEndpointAsync(endpoints[i], key, cancellationToken), progress);
             }
 
-            var page = statusPage is null ? Task.FromResult<StatusPageReport?>(null) : ReadPageAsync(statusPage, cancellationToken);
+            Task<StatusPageReport?> page = Task.FromResult<StatusPageReport?>(null);
+            if (statusPage is not null)
+            {
+                _log.Verbose($"Reading the status page {statusPage.BrowserUri(statusPage.Slug)}.");
+                page = Counted(ReadPageAsync(statusPage, cancellationToken), progress);
+            }
+
             var results = await Task.WhenAll(checks).ConfigureAwait(false);
             var report = await page.ConfigureAwait(false);
-            return Assemble(results, report, watch.Elapsed);
+            var status = Assemble(results, report, watch.Elapsed);
+            _log.Verbose($"Overall {status.Overall} after {watch.ElapsedMilliseconds} ms.");
+            return status;
         }
 
         /// <summary>Puts the parts together and decides <see cref="ServiceStatus.Overall"/>.</summary>
@@ -110,6 +157,18 @@ namespace ChatAnywhere.Engine.Status
                 CheckedAt = DateTime.UtcNow,
                 Duration = duration,
             };
+        }
+
+        private static async Task<T> Counted<T>(Task<T> check, ServiceStatusProgress progress)
+        {
+            try
+            {
+                return await check.ConfigureAwait(false);
+            }
+            finally
+            {
+                progress.CountDone();
+            }
         }
 
         private async Task<StatusPageReport?> ReadPageAsync(StatusPageLocation location, CancellationToken cancellationToken) =>

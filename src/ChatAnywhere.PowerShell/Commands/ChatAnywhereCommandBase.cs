@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
+using System.Threading.Tasks;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Keys;
+using ChatAnywhere.PowerShell.Errors;
 using ChatAnywhere.PowerShell.Logging;
 using ChatAnywhere.PowerShell.Security;
 
@@ -13,14 +16,13 @@ namespace ChatAnywhere.PowerShell.Commands
     /// <summary>
     /// What every command of the module shares: the connection parameters (named and meant as in
     /// Invoke-RestMethod), one cancellation source per invocation cancelled by Ctrl+C, the
-    /// redactor, and writing the engine's queued log lines on the pipeline thread.
+    /// redactor, and the one loop that waits for the engine on the pipeline thread.
     /// </summary>
     public abstract class ChatAnywhereCommandBase : PSCmdlet, IDisposable
     {
-        /// <summary>What every command says about a key that is empty once cleaned.</summary>
-        protected const string EmptyKeyMessage = "The key is empty (or only whitespace and quotes).";
-
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly List<IDisposable> _owned = new List<IDisposable>();
+        private QueuedProbeLog? _log;
         private bool _disposed;
 
         /// <summary>Sends requests through this proxy instead of the environment's.</summary>
@@ -52,8 +54,8 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <summary>Masks every secret this invocation has seen.</summary>
         protected SecretRedactor Redactor { get; } = new SecretRedactor();
 
-        /// <summary>The engine's log for this invocation; set by <see cref="CreateLog"/>.</summary>
-        protected QueuedProbeLog? Log { get; private set; }
+        /// <summary>The engine's log for this invocation, made on first use (in BeginProcessing).</summary>
+        protected QueuedProbeLog Log => _log ??= QueuedProbeLog.For(this, Redactor);
 
         /// <inheritdoc />
         public void Dispose()
@@ -67,17 +69,63 @@ namespace ChatAnywhere.PowerShell.Commands
             // The pipeline may end early (a terminating error, -ErrorAction Stop): work still in
             // flight for other keys must stop with it, not probe on in the background.
             _stopping.Cancel();
-            DisposeResources();
+            _owned.ForEach(resource => resource.Dispose());
             _stopping.Dispose();
-        }
-
-        /// <summary>Releases what a derived command holds (its HttpClient).</summary>
-        protected virtual void DisposeResources()
-        {
         }
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Keeps <paramref name="resource"/> (the engine object and its HttpClient) until the command is disposed.</summary>
+        protected T Own<T>(T resource)
+            where T : IDisposable
+        {
+            _owned.Insert(0, resource); // last made, first released: a work queue before the client it uses
+            return resource;
+        }
+
+        /// <summary>
+        /// The one place a command waits for the engine, on the pipeline thread (the only one that
+        /// may write). <paramref name="writeReady"/> writes what is done and the progress, and
+        /// returns the tasks any of which ends the next wait, or none when the command may go on.
+        /// Ctrl+C stops the pipeline at once, unless <paramref name="finishOnStop"/>: then the
+        /// work must end itself (a rollback after Ctrl+C must not be abandoned).
+        /// </summary>
+        protected void Pump(Func<Task[]> writeReady, TimeSpan slice, bool finishOnStop = false)
+        {
+            while (true)
+            {
+                _log?.WriteTo(this);
+                var pending = writeReady();
+                if (pending.Length == 0)
+                {
+                    _log?.WriteTo(this);
+                    return;
+                }
+
+                try
+                {
+                    // Wakes when a task ends, on Ctrl+C, or after a slice to refresh progress.
+                    Task.WaitAny(pending, (int)slice.TotalMilliseconds, finishOnStop ? CancellationToken.None : StopToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl+C, handled below.
+                }
+
+                if (!finishOnStop && StopToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+        }
+
+        /// <summary>Waits for one engine task through <see cref="Pump"/>, showing progress meanwhile; the engine's own exception comes out unwrapped.</summary>
+        protected T WaitFor<T>(Task<T> task, Action showProgress, TimeSpan slice, bool finishOnStop = false)
+        {
+            Pump(() => task.IsCompleted ? Array.Empty<Task>() : ShowProgress(showProgress, task), slice, finishOnStop);
+            return task.GetAwaiter().GetResult();
+        }
 
         /// <summary>Refuses contradictory connection parameters, as Invoke-RestMethod does.</summary>
         protected void ValidateConnectionParameters()
@@ -113,90 +161,39 @@ namespace ChatAnywhere.PowerShell.Commands
             };
         }
 
-        /// <summary>Creates the log, keeping only the streams the caller will see.</summary>
-        protected void CreateLog()
-        {
-            Log = new QueuedProbeLog(Redactor, IsStreamShown("Verbose", "VerbosePreference"), IsStreamShown("Debug", "DebugPreference"));
-        }
-
-        /// <summary>Writes the engine's queued lines; pipeline thread only.</summary>
-        protected void FlushLog()
-        {
-            if (Log is null)
-            {
-                return;
-            }
-
-            while (Log.TryTake(out var isDebug, out var text))
-            {
-                if (isDebug)
-                {
-                    WriteDebug(text);
-                }
-                else
-                {
-                    WriteVerbose(text);
-                }
-            }
-        }
-
         /// <summary>
         /// The key given, or else the one in the environment, inspected. Null with <paramref name="error"/>
         /// set when it is empty once cleaned; stops the command when there is no key at all.
         /// </summary>
         protected KeyInspection? InspectKey(SecureString? given, string noKeyMessage, out ErrorRecord? error)
         {
-            error = null;
             var rawKey = given is null ? EnvironmentDefaults.ApiKey() : SecureStrings.ToPlainText(given);
             if (rawKey is null)
             {
                 ThrowArgumentError("NoApiKey", noKeyMessage, null);
-                return null;
             }
 
-            var key = KeyInspector.Inspect(rawKey);
-            if (key.IsEmpty)
-            {
-                error = new ErrorRecord(new ArgumentException(EmptyKeyMessage), "EmptyApiKey", ErrorCategory.InvalidArgument, null);
-                return null;
-            }
-
-            return key;
+            var key = KeyInspector.Inspect(rawKey!);
+            error = key.IsEmpty ? InputErrors.EmptyKey() : null;
+            return key.IsEmpty ? null : key;
         }
 
         /// <summary>Parses a base URL (with or without /v1), or explains why it cannot be used.</summary>
         protected ServiceEndpoint? TryResolveEndpoint(string? text, out ErrorRecord? error)
         {
             var endpoint = ServiceEndpoint.TryParse(text, AllowUnencryptedAuthentication.IsPresent, out var problem, out var insecure);
-            if (endpoint is not null)
-            {
-                error = null;
-                return endpoint;
-            }
-
-            error = new ErrorRecord(
-                new ArgumentException(problem),
-                insecure ? "UnencryptedAuthenticationRefused" : "InvalidBaseUri",
-                insecure ? ErrorCategory.SecurityError : ErrorCategory.InvalidArgument,
-                text);
-            return null;
+            error = endpoint is null ? InputErrors.BadBaseUri(problem, insecure, text) : null;
+            return endpoint;
         }
 
         /// <summary>Stops the command with a clear message about a bad argument.</summary>
         protected void ThrowArgumentError(string errorId, string message, object? target) =>
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
+            ThrowTerminatingError(InputErrors.BadArgument(errorId, message, target));
 
-        private bool IsStreamShown(string switchName, string preferenceVariable)
+        private static Task[] ShowProgress(Action showProgress, Task task)
         {
-            if (MyInvocation.BoundParameters.TryGetValue(switchName, out var bound))
-            {
-                return bound is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(bound);
-            }
-
-            var preference = GetVariableValue(preferenceVariable);
-            return preference is ActionPreference action
-                ? action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore
-                : preference is not null && !string.Equals(preference.ToString(), "SilentlyContinue", StringComparison.OrdinalIgnoreCase);
+            showProgress();
+            return new[] { task };
         }
     }
 }

@@ -1,17 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Management.Automation;
-using System.Net.Http;
 using System.Security;
-using System.Threading;
 using System.Threading.Tasks;
 using ChatAnywhere.Engine.Endpoints;
-using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Keys;
-using ChatAnywhere.Engine.Probing;
 using ChatAnywhere.Engine.Status;
 using ChatAnywhere.PowerShell.Completion;
+using ChatAnywhere.PowerShell.Errors;
 using ChatAnywhere.PowerShell.Security;
 
 namespace ChatAnywhere.PowerShell.Commands
@@ -29,7 +25,6 @@ namespace ChatAnywhere.PowerShell.Commands
 
         private readonly List<ServiceEndpoint> _endpoints = new List<ServiceEndpoint>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private HttpClient? _client;
         private ServiceStatusChecker? _checker;
         private StatusPageLocation? _statusPage;
         private KeyInspection? _key;
@@ -88,21 +83,19 @@ namespace ChatAnywhere.PowerShell.Commands
                 }
             }
 
-            // Environment keys are not read: a status check sends no secret unless one is given.
+            // Environment keys are not read: a status check sends no secret unless one is given,
+            // so InspectKey never falls back to the environment here.
             if (ApiKey is not null)
             {
-                var raw = SecureStrings.ToPlainText(ApiKey);
-                Redactor.Register(raw);
-                _key = KeyInspector.Inspect(raw);
-                if (_key.IsEmpty)
+                _key = InspectKey(ApiKey, noKeyMessage: string.Empty, out var empty);
+                if (_key is null)
                 {
-                    ThrowArgumentError("EmptyApiKey", EmptyKeyMessage, null);
+                    ThrowTerminatingError(empty!);
                 }
+
+                Redactor.Register(_key!.CleanedKey);
             }
 
-            CreateLog();
-            var settings = CreateHttpSettings(maxConnectionsPerServer: 16);
-            _client = ProbeHttpClientFactory.Create(settings);
             var options = new ServiceStatusOptions
             {
                 AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
@@ -110,10 +103,7 @@ namespace ChatAnywhere.PowerShell.Commands
                 SlowThreshold = TimeSpan.FromMilliseconds(SlowThresholdMs),
                 SkipCertificateCheck = SkipCertificateCheck.IsPresent,
             };
-            var prober = new KeyProber(_client, new ProbeOptions { AttemptTimeout = options.AttemptTimeout, MaxRetries = MaxRetries }, Redactor, Log);
-            _checker = new ServiceStatusChecker(
-                new EndpointChecker(_client, prober, options, target => ProxyRoute.For(settings, target), Log),
-                new StatusPageClient(_client, options.AttemptTimeout, options.BodyLimit, Log));
+            _checker = Own(ServiceStatusChecker.Create(CreateHttpSettings(maxConnectionsPerServer: 16), options, Redactor, Log));
         }
 
         /// <inheritdoc />
@@ -124,7 +114,7 @@ namespace ChatAnywhere.PowerShell.Commands
                 // Without a key nothing secret is sent, so plain http is fine anywhere.
                 ErrorRecord? error = null;
                 var endpoint = _key is null
-                    ? ServiceEndpoint.TryParse(text, allowUnencrypted: true, out var problem) ?? Refuse(text, problem, out error)
+                    ? ServiceEndpoint.TryParse(text, allowUnencrypted: true, out var problem) ?? Refuse(InputErrors.BadBaseUri(problem, insecure: false, text), out error)
                     : TryResolveEndpoint(text, out error);
                 if (endpoint is null)
                 {
@@ -140,87 +130,32 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            var watch = Stopwatch.StartNew();
-            var checks = new List<Task>();
-            var endpointChecks = new Task<EndpointStatus>[_endpoints.Count];
-            for (var i = 0; i < endpointChecks.Length; i++)
-            {
-                WriteVerbose($"Checking {_endpoints[i]}{(_key is null ? " (no key sent)" : " with key " + _key.Masked)}.");
-                var endpoint = _endpoints[i];
-                endpointChecks[i] = Task.Run(() => _checker!.CheckEndpointAsync(endpoint, _key, StopToken), StopToken);
-                checks.Add(endpointChecks[i]);
-            }
-
-            Task<StatusPageReport>? page = null;
-            if (_statusPage is not null)
-            {
-                WriteVerbose($"Reading the status page {_statusPage.BrowserUri(_statusPage.Slug)}.");
-                var location = _statusPage;
-                page = Task.Run(() => _checker!.ReadStatusPageAsync(location, StopToken), StopToken);
-                checks.Add(page);
-            }
-
-            WaitFor(checks);
-            var endpoints = new EndpointStatus[endpointChecks.Length];
-            for (var i = 0; i < endpoints.Length; i++)
-            {
-                endpoints[i] = endpointChecks[i].GetAwaiter().GetResult();
-            }
-
-            var status = ServiceStatusChecker.Assemble(endpoints, page?.GetAwaiter().GetResult(), watch.Elapsed);
-            WriteVerbose($"Overall {status.Overall} after {watch.ElapsedMilliseconds} ms.");
-            WriteObject(status);
-        }
-
-        /// <inheritdoc />
-        protected override void DisposeResources() => _client?.Dispose();
-
-        private static ServiceEndpoint? Refuse(string text, string? problem, out ErrorRecord error)
-        {
-            error = new ErrorRecord(new ArgumentException(problem), "InvalidBaseUri", ErrorCategory.InvalidArgument, text);
-            return null;
-        }
-
-        /// <summary>Waits on the pipeline thread, writing log lines and progress, and leaves at once on Ctrl+C.</summary>
-        private void WaitFor(List<Task> checks)
-        {
-            var all = Task.WhenAll(checks);
+            var progress = new ServiceStatusProgress();
+            var check = Task.Run(() => _checker!.CheckAsync(_endpoints, _statusPage, _key, progress, StopToken), StopToken);
             var shown = false;
-            while (true)
-            {
-                FlushLog();
-                if (all.IsCompleted)
-                {
-                    break;
-                }
-
-                var done = 0;
-                foreach (var check in checks)
-                {
-                    done += check.IsCompleted ? 1 : 0;
-                }
-
-                shown = true;
-                WriteProgress(new ProgressRecord(1, Activity, $"Checked {done} of {checks.Count} (endpoints{(_statusPage is null ? string.Empty : " and the status page")})")
-                {
-                    PercentComplete = checks.Count == 0 ? 0 : 100 * done / checks.Count,
-                });
-                WaitHandle.WaitAny(new[] { ((IAsyncResult)all).AsyncWaitHandle, StopToken.WaitHandle }, WaitSlice);
-                if (StopToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
-            }
-
+            var status = WaitFor(check, () => shown = ShowProgress(progress), WaitSlice);
             if (shown)
             {
                 WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
 
-            if (all.IsCanceled && StopToken.IsCancellationRequested)
+            WriteObject(status);
+        }
+
+        private static ServiceEndpoint? Refuse(ErrorRecord refusal, out ErrorRecord error)
+        {
+            error = refusal;
+            return null;
+        }
+
+        private bool ShowProgress(ServiceStatusProgress progress)
+        {
+            var parts = progress.ReadsStatusPage ? "endpoints and the status page" : "endpoints";
+            WriteProgress(new ProgressRecord(1, Activity, $"Checked {progress.Done} of {progress.Total} ({parts})")
             {
-                throw new PipelineStoppedException();
-            }
+                PercentComplete = progress.Total == 0 ? 0 : 100 * progress.Done / progress.Total,
+            });
+            return true;
         }
     }
 }

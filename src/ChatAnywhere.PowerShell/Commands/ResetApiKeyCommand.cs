@@ -1,15 +1,12 @@
 using System;
 using System.Management.Automation;
-using System.Net.Http;
 using System.Security;
-using System.Threading.Tasks;
 using ChatAnywhere.Engine.Endpoints;
-using ChatAnywhere.Engine.Http;
-using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.Engine.Management;
-using ChatAnywhere.Engine.Probing;
 using ChatAnywhere.Engine.Rotation;
-using ChatAnywhere.PowerShell.Completion;
+using ChatAnywhere.PowerShell.Confirmation;
+using ChatAnywhere.PowerShell.Errors;
+using ChatAnywhere.PowerShell.Progress;
 using ChatAnywhere.PowerShell.Security;
 
 namespace ChatAnywhere.PowerShell.Commands
@@ -21,16 +18,14 @@ namespace ChatAnywhere.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Reset, "ApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByKeySet)]
     [OutputType(typeof(ApiKeyResetResult))]
-    public sealed class ResetApiKeyCommand : ChatAnywhereCommandBase
+    public sealed class ResetApiKeyCommand : RelayCommandBase
     {
         private const string ByKeySet = "ByKey";
         private const string ByIdSet = "ById";
         private const string ByNameSet = "ByName";
-        private const string Activity = "Reset-ApiKey";
 
         private static readonly TimeSpan PumpSlice = TimeSpan.FromMilliseconds(200);
 
-        private HttpClient? _client;
         private KeyRotator? _rotator;
 
         /// <summary>The key of the token to rotate: a SecureString, or a string (converted).</summary>
@@ -48,26 +43,6 @@ namespace ChatAnywhere.PowerShell.Commands
         [Parameter(ParameterSetName = ByNameSet, Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = string.Empty;
-
-        /// <summary>The relay's base URL, with or without /v1.</summary>
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("ApiBase")]
-        [ArgumentCompleter(typeof(RelayUriCompleter))]
-        public string? BaseUri { get; set; }
-
-        /// <summary>The relay user's access token (not a key): a SecureString, or a string (converted).</summary>
-        [Parameter]
-        [SecureStringTransformation]
-        public SecureString? AccessToken { get; set; }
-
-        /// <summary>The relay user's numeric id, sent as New-Api-User (new-api needs it).</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int UserId { get; set; }
-
-        /// <summary>The relay software; Auto asks the relay's /api/status.</summary>
-        [Parameter]
-        public RelayBackend Backend { get; set; } = RelayBackend.Auto;
 
         /// <summary>What to do with the old token once the new key works.</summary>
         [Parameter]
@@ -99,21 +74,14 @@ namespace ChatAnywhere.PowerShell.Commands
         protected override void BeginProcessing()
         {
             ValidateConnectionParameters();
-            CreateLog();
-            _client = ProbeHttpClientFactory.Create(CreateHttpSettings(maxConnectionsPerServer: 4));
-            var prober = new KeyProber(_client, new ProbeOptions { MaxRetries = 0 }, Redactor, Log);
-            _rotator = new KeyRotator(
-                _client,
-                prober,
-                new RotationOptions
-                {
-                    RevokeMode = RevokeMode,
-                    Verify = !NoVerify.IsPresent,
-                    VerifyTimeout = TimeSpan.FromSeconds(VerifyTimeoutSec),
-                    RevokeCheckTimeout = TimeSpan.FromSeconds(RevokeCheckTimeoutSec),
-                },
-                Redactor,
-                Log);
+            var options = new RotationOptions
+            {
+                RevokeMode = RevokeMode,
+                Verify = !NoVerify.IsPresent,
+                VerifyTimeout = TimeSpan.FromSeconds(VerifyTimeoutSec),
+                RevokeCheckTimeout = TimeSpan.FromSeconds(RevokeCheckTimeoutSec),
+            };
+            _rotator = Own(KeyRotator.Create(CreateHttpSettings(maxConnectionsPerServer: 4), options, Redactor, Log));
         }
 
         /// <inheritdoc />
@@ -126,13 +94,9 @@ namespace ChatAnywhere.PowerShell.Commands
                 return;
             }
 
-            try
+            if (RotationSupport.Check(relay, Backend) is { } unsupported)
             {
-                KeyRotator.RefuseUnsupported(relay, Backend);
-            }
-            catch (KeyRotationException unsupported)
-            {
-                ThrowTerminatingError(RotationError(unsupported, relay.ToString()));
+                ThrowTerminatingError(RotationErrors.Rotation(unsupported, relay.ToString()));
             }
 
             var selector = ReadSelector(out var target);
@@ -141,37 +105,23 @@ namespace ChatAnywhere.PowerShell.Commands
                 return;
             }
 
-            var accessToken = AccessToken is null ? EnvironmentDefaults.AccessToken() : SecureStrings.ToPlainText(AccessToken);
-            if (string.IsNullOrWhiteSpace(accessToken))
-            {
-                ThrowArgumentError(
-                    "NoAccessToken",
-                    $"No access token for the relay's management API: pass -AccessToken or set $env:{EnvironmentDefaults.AccessTokenVariable}. It is the system access token from the relay's dashboard (personal settings), not a key.",
-                    null);
-            }
-
-            Redactor.Register(accessToken);
-            var userId = MyInvocation.BoundParameters.ContainsKey(nameof(UserId)) ? UserId : (int?)null;
-            var request = new RotationRequest(relay, selector, accessToken!.Trim(), userId, Backend);
+            var request = new RotationRequest(relay, selector, ReadAccessToken(), BoundUserId, Backend);
             var progress = new RotationProgress();
             try
             {
-                var plan = Run(_rotator!.PlanAsync(request, progress, StopToken), progress);
+                // Ctrl+C does not leave these waits: the engine ends itself, after rolling back what it created.
+                void ShowProgress() => WriteProgress(RotationProgressRecords.Current(progress));
+                var plan = WaitFor(_rotator!.PlanAsync(request, progress, StopToken), ShowProgress, PumpSlice, finishOnStop: true);
                 if (!MayChange(plan))
                 {
                     return;
                 }
 
-                var outcome = Run(_rotator.ExecuteAsync(plan, progress, StopToken), progress);
-                WriteOutcome(outcome);
+                WriteOutcome(WaitFor(_rotator.ExecuteAsync(plan, progress, StopToken), ShowProgress, PumpSlice, finishOnStop: true));
             }
-            catch (KeyRotationException failure)
+            catch (Exception failure) when (failure is KeyRotationException || failure is RelayManagementException)
             {
-                WriteError(RotationError(failure, target));
-            }
-            catch (RelayManagementException failure)
-            {
-                WriteError(ManagementError(failure, "KeyResetManagementFailed", failure.Message, target));
+                WriteError(RotationErrors.Failed(failure, target));
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
@@ -179,79 +129,20 @@ namespace ChatAnywhere.PowerShell.Commands
             }
             finally
             {
-                WriteProgress(new ProgressRecord(0, Activity, "Done") { RecordType = ProgressRecordType.Completed });
-                FlushLog();
+                WriteProgress(RotationProgressRecords.Completed());
             }
-        }
-
-        /// <inheritdoc />
-        protected override void DisposeResources() => _client?.Dispose();
-
-        private static ErrorCategory CategoryOf(ManagementFailure failure) => failure switch
-        {
-            ManagementFailure.AccessTokenMissing => ErrorCategory.AuthenticationError,
-            ManagementFailure.AccessTokenInvalid => ErrorCategory.AuthenticationError,
-            ManagementFailure.UserIdMissing => ErrorCategory.InvalidArgument,
-            ManagementFailure.UserIdInvalid => ErrorCategory.InvalidArgument,
-            ManagementFailure.UserIdMismatch => ErrorCategory.InvalidArgument,
-            ManagementFailure.UserDisabled => ErrorCategory.PermissionDenied,
-            ManagementFailure.InsufficientRights => ErrorCategory.PermissionDenied,
-            ManagementFailure.TokenLimitReached => ErrorCategory.LimitsExceeded,
-            ManagementFailure.TokenNotFound => ErrorCategory.ObjectNotFound,
-            ManagementFailure.UnexpectedAnswer => ErrorCategory.InvalidResult,
-            ManagementFailure.NoAnswer => ErrorCategory.ConnectionError,
-            _ => ErrorCategory.InvalidOperation,
-        };
-
-        private static ErrorRecord ManagementError(RelayManagementException failure, string idPrefix, string message, object? target) =>
-            new ErrorRecord(new InvalidOperationException(message), $"{idPrefix}.{failure.Failure}", CategoryOf(failure.Failure), target)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = failure.Advice },
-            };
-
-        private static ErrorRecord RotationError(KeyRotationException failure, object? target)
-        {
-            if (failure.InnerException is RelayManagementException management)
-            {
-                return ManagementError(management, "KeyResetReplacementFailed", failure.Message, target);
-            }
-
-            var (id, category) = failure.Failure switch
-            {
-                RotationFailure.NotSupported => ("KeyResetNotSupported", ErrorCategory.NotImplemented),
-                RotationFailure.UnknownBackend => ("KeyResetNotSupported.UnknownBackend", ErrorCategory.NotImplemented),
-                RotationFailure.TokenNotFound => ("KeyResetTokenNotFound", ErrorCategory.ObjectNotFound),
-                RotationFailure.AmbiguousName => ("KeyResetAmbiguousName", ErrorCategory.InvalidArgument),
-                RotationFailure.VerificationFailed => ("KeyResetVerificationFailed", ErrorCategory.InvalidResult),
-                RotationFailure.KeyNotObtained => ("KeyResetKeyNotObtained", ErrorCategory.InvalidResult),
-                _ => ("KeyResetReplacementFailed", ErrorCategory.InvalidOperation),
-            };
-            var exception = failure.Failure == RotationFailure.NotSupported
-                ? new NotSupportedException(failure.Message)
-                : (Exception)new InvalidOperationException(failure.Message);
-            return new ErrorRecord(exception, id, category, target)
-            {
-                ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = failure.Advice },
-            };
         }
 
         private TokenSelector? ReadSelector(out object? target)
         {
-            switch (ParameterSetName)
+            if (ParameterSetName != ByKeySet)
             {
-                case ByIdSet:
-                    target = TokenId;
-                    return TokenSelector.ById(TokenId);
-                case ByNameSet:
-                    target = Name;
-                    return TokenSelector.ByName(Name);
+                target = ParameterSetName == ByIdSet ? TokenId : (object)Name;
+                return ParameterSetName == ByIdSet ? TokenSelector.ById(TokenId) : TokenSelector.ByName(Name);
             }
 
-            target = null;
-            var key = InspectKey(
-                ApiKey,
-                $"No token to rotate: pass -ApiKey (or pipe keys in), -TokenId or -Name, or set $env:{EnvironmentDefaults.ApiKeyVariables[0]}.",
-                out var empty);
+            var key = InspectKey(ApiKey, RotationErrors.NoTokenMessage, out var empty);
+            target = key?.Masked;
             if (key is null)
             {
                 WriteError(empty!);
@@ -259,72 +150,15 @@ namespace ChatAnywhere.PowerShell.Commands
             }
 
             Redactor.Register(key.CleanedKey);
-            target = key.Masked;
             return TokenSelector.ByKey(key);
         }
 
-        private bool MayChange(RotationPlan plan)
-        {
-            // -Force answers the confirmation prompt, but must not turn -WhatIf into a change (the
-            // trap of "Force || ShouldProcess"), and an explicit -Confirm still asks.
-            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
-                ? LanguagePrimitives.IsTrue(bound)
-                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            if (Force.IsPresent && !whatIf && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
-            {
-                return true;
-            }
-
-            return ShouldProcess(plan.Target, plan.Action);
-        }
-
-        private T Run<T>(Task<T> task, RotationProgress progress)
-        {
-            // WaitAny, not Wait: it does not throw, so the engine's own exception arrives unwrapped below.
-            while (Task.WaitAny(new Task[] { task }, PumpSlice) < 0)
-            {
-                FlushLog();
-                ShowProgress(progress);
-            }
-
-            FlushLog();
-            return task.GetAwaiter().GetResult();
-        }
-
-        private void ShowProgress(RotationProgress progress)
-        {
-            var record = new ProgressRecord(0, Activity, progress.Step)
-            {
-                PercentComplete = (progress.StepNumber - 1) * 100 / RotationProgress.StepCount,
-            };
-            if (progress.Verification?.Current is { } probing)
-            {
-                record.CurrentOperation = $"{probing.Probes} probe(s), last {(probing.LastVerdict?.ToString() ?? "none yet")}";
-            }
-
-            WriteProgress(record);
-        }
+        private bool MayChange(RotationPlan plan) =>
+            ForceConfirmation.AnswersPrompt(this, Force.IsPresent) || ShouldProcess(plan.Target, plan.Action);
 
         private void WriteOutcome(RotationOutcome outcome)
         {
-            var plan = outcome.Plan;
-            var result = new ApiKeyResetResult
-            {
-                OldKey = plan.OldKeyMasked,
-                NewKey = AsPlainText.IsPresent ? outcome.NewKey : (object)SecureStrings.FromPlainText(outcome.NewKey),
-                NewKeyMasked = outcome.NewKeyMasked,
-                NewKeyFingerprint = KeyMask.Fingerprint(outcome.NewKey),
-                OldTokenId = plan.OldToken.Id,
-                NewTokenId = outcome.NewTokenId,
-                Name = plan.OldToken.Name,
-                BaseUri = plan.Request.Relay.ToString(),
-                Backend = plan.Backend,
-                Verified = outcome.Verified,
-                OldKeyState = outcome.OldKeyState,
-                OldKeyRefused = outcome.OldKeyRefused,
-                CompletedAt = outcome.CompletedAt.UtcDateTime,
-            };
-            WriteObject(result);
+            WriteObject(outcome.ToResult(AsPlainText.IsPresent ? outcome.NewKey : (object)SecureStrings.FromPlainText(outcome.NewKey)));
             foreach (var warning in outcome.Warnings)
             {
                 WriteWarning(Redactor.Redact(warning));
@@ -332,11 +166,7 @@ namespace ChatAnywhere.PowerShell.Commands
 
             if (outcome.RevokeFailure is RelayManagementException failure)
             {
-                var verb = RevokeMode == RevokeMode.Delete ? "delete" : "disable";
-                var message =
-                    $"The new key {outcome.NewKeyMasked} (token #{outcome.NewTokenId}) is ready, but the old token #{plan.OldToken.Id} is still active and its key {plan.OldKeyMasked} still works: {failure.Message} " +
-                    $"Store the new key, then {verb} token #{plan.OldToken.Id} in the relay's dashboard.";
-                WriteError(ManagementError(failure, "KeyResetRevokeFailed", message, plan.OldKeyMasked));
+                WriteError(RotationErrors.RevokeFailed(outcome, failure, RevokeMode));
             }
         }
     }

@@ -1,14 +1,14 @@
 using System;
 using System.Diagnostics;
 using System.Management.Automation;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ChatAnywhere.Engine.Concurrency;
 using ChatAnywhere.Engine.Endpoints;
-using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.Engine.Probing;
+using ChatAnywhere.PowerShell.Errors;
+using ProbeOutcome = ChatAnywhere.PowerShell.Errors.ResultOrError<ChatAnywhere.ApiKeyTestResult>;
 
 namespace ChatAnywhere.PowerShell.Commands
 {
@@ -30,7 +30,6 @@ namespace ChatAnywhere.PowerShell.Commands
         private static readonly TimeSpan DrainSlice = TimeSpan.FromMilliseconds(100);
 
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
-        private HttpClient? _client;
         private KeyProber? _prober;
         private OrderedWorkQueue<ProbeOutcome>? _queue;
         private int _received;
@@ -62,14 +61,9 @@ namespace ChatAnywhere.PowerShell.Commands
             ValidateConnectionParameters();
             ValidateBoundBaseUri();
 
-            CreateLog();
-            _client = ProbeHttpClientFactory.Create(CreateHttpSettings(ThrottleLimit));
-            _prober = new KeyProber(
-                _client,
-                new ProbeOptions { AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec), MaxRetries = MaxRetries, Model = Model },
-                Redactor,
-                Log);
-            _queue = new OrderedWorkQueue<ProbeOutcome>(ThrottleLimit);
+            var options = new ProbeOptions { AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec), MaxRetries = MaxRetries, Model = Model };
+            _prober = Own(KeyProber.Create(CreateHttpSettings(ThrottleLimit), options, Redactor, Log));
+            _queue = Own(new OrderedWorkQueue<ProbeOutcome>(ThrottleLimit));
         }
 
         /// <inheritdoc />
@@ -99,13 +93,6 @@ namespace ChatAnywhere.PowerShell.Commands
             }
         }
 
-        /// <inheritdoc />
-        protected override void DisposeResources()
-        {
-            _queue?.Dispose();
-            _client?.Dispose();
-        }
-
         private void Enqueue(Func<CancellationToken, Task<ProbeOutcome>> work) => _queue!.Enqueue(work, StopToken);
 
         private async Task<ProbeOutcome> ProbeAsync(KeyInspection key, ServiceEndpoint endpoint, CancellationToken token)
@@ -121,9 +108,7 @@ namespace ChatAnywhere.PowerShell.Commands
             catch (Exception exception)
             {
                 // A fault of the module on one key: report it and let the other keys go on.
-                return ProbeOutcome.Failed(new ErrorRecord(
-                    new InvalidOperationException($"Testing key {key.Masked} failed: {Redactor.Redact(key.Redact(exception.Message))}"),
-                    "ApiKeyTestFailed", ErrorCategory.NotSpecified, key.Masked));
+                return ProbeOutcome.Failed(KeyFaultErrors.TestFailed(key, Redactor.Redact(key.Redact(exception.Message))));
             }
         }
 
@@ -131,33 +116,19 @@ namespace ChatAnywhere.PowerShell.Commands
         /// Writes finished results in input order. While more than a window of keys is queued it
         /// waits for the oldest, so memory stays flat however many keys are piped in.
         /// </summary>
-        private void Drain(bool untilEmpty)
+        private void Drain(bool untilEmpty) => Pump(() => WriteCompleted(untilEmpty), DrainSlice);
+
+        private Task[] WriteCompleted(bool untilEmpty)
         {
-            var window = ThrottleLimit * 4;
             var queue = _queue!;
-            while (true)
+            while (queue.TryTakeCompleted(out var done))
             {
-                FlushLog();
-                while (queue.TryTakeCompleted(out var done))
-                {
-                    Write(done!);
-                }
-
-                ReportProgress(queue.Count);
-                var head = queue.Head;
-                if (head is null || (!untilEmpty && queue.Count < window))
-                {
-                    FlushLog();
-                    return;
-                }
-
-                // Wakes when the oldest key is done or on Ctrl+C, whichever comes first; never throws.
-                WaitHandle.WaitAny(new[] { ((IAsyncResult)head).AsyncWaitHandle, StopToken.WaitHandle }, DrainSlice);
-                if (StopToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
+                Write(done!);
             }
+
+            ReportProgress(queue.Count);
+            var head = queue.Head;
+            return head is null || (!untilEmpty && queue.Count < ThrottleLimit * 4) ? Array.Empty<Task>() : new Task[] { head };
         }
 
         private void Write(Task<ProbeOutcome> done)
@@ -196,23 +167,6 @@ namespace ChatAnywhere.PowerShell.Commands
             {
                 PercentComplete = _received == 0 ? 0 : (int)(100L * _written / _received),
             });
-        }
-
-        private sealed class ProbeOutcome
-        {
-            private ProbeOutcome(ApiKeyTestResult? result, ErrorRecord? error)
-            {
-                Result = result;
-                Error = error;
-            }
-
-            public ApiKeyTestResult? Result { get; }
-
-            public ErrorRecord? Error { get; }
-
-            public static ProbeOutcome Succeeded(ApiKeyTestResult result) => new ProbeOutcome(result, null);
-
-            public static ProbeOutcome Failed(ErrorRecord error) => new ProbeOutcome(null, error);
         }
     }
 }

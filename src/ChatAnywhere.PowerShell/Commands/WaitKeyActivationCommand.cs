@@ -3,12 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
-using System.Net.Http;
 using System.Threading.Tasks;
 using ChatAnywhere.Engine.Activation;
-using ChatAnywhere.Engine.Http;
-using ChatAnywhere.Engine.Keys;
-using ChatAnywhere.Engine.Probing;
+using ChatAnywhere.PowerShell.Errors;
+using ChatAnywhere.PowerShell.Progress;
 
 namespace ChatAnywhere.PowerShell.Commands
 {
@@ -23,14 +21,11 @@ namespace ChatAnywhere.PowerShell.Commands
     {
         private const int ParentProgressId = 1;
 
-        // One probe is one GET (and one chat completion with -Model); never longer than this.
-        private static readonly TimeSpan LongestProbe = TimeSpan.FromSeconds(10);
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
         private static readonly TimeSpan DrainSlice = TimeSpan.FromMilliseconds(200);
 
-        private readonly List<Waiting> _waiting = new List<Waiting>();
+        private readonly List<WaitingKey> _waiting = new List<WaitingKey>();
         private readonly Stopwatch _sinceProgress = new Stopwatch();
-        private HttpClient? _client;
         private KeyActivationWaiter? _waiter;
         private int _received;
         private int _activated;
@@ -69,24 +64,14 @@ namespace ChatAnywhere.PowerShell.Commands
             }
 
             ValidateBoundBaseUri();
-            CreateLog();
-            var timeout = TimeSpan.FromSeconds(TimeoutSec);
-            _client = ProbeHttpClientFactory.Create(CreateHttpSettings(maxConnectionsPerServer: 16));
-            var prober = new KeyProber(
-                _client,
-                new ProbeOptions { AttemptTimeout = timeout < LongestProbe ? timeout : LongestProbe, MaxRetries = 0, Model = Model },
-                Redactor,
-                Log);
-            _waiter = new KeyActivationWaiter(
-                prober,
-                new ActivationOptions
-                {
-                    Timeout = timeout,
-                    InitialInterval = TimeSpan.FromSeconds(InitialIntervalSec),
-                    MaxInterval = TimeSpan.FromSeconds(MaxIntervalSec),
-                    MaxProbes = MyInvocation.BoundParameters.ContainsKey(nameof(MaxProbes)) ? MaxProbes : (int?)null,
-                },
-                Log);
+            var options = new ActivationOptions
+            {
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                InitialInterval = TimeSpan.FromSeconds(InitialIntervalSec),
+                MaxInterval = TimeSpan.FromSeconds(MaxIntervalSec),
+                MaxProbes = MyInvocation.BoundParameters.ContainsKey(nameof(MaxProbes)) ? MaxProbes : (int?)null,
+            };
+            _waiter = Own(KeyActivationWaiter.Create(CreateHttpSettings(maxConnectionsPerServer: 16), options, Model, Redactor, Log));
             _sinceProgress.Start();
         }
 
@@ -103,7 +88,7 @@ namespace ChatAnywhere.PowerShell.Commands
             _received++;
             var progress = _waiter!.Start(key);
             var task = _waiter.WaitAsync(key, endpoint!, progress, StopToken);
-            _waiting.Add(new Waiting(key, task, progress, ParentProgressId + _received));
+            _waiting.Add(new WaitingKey(key, task, progress, ParentProgressId + _received));
             Drain(untilDone: false);
         }
 
@@ -117,54 +102,28 @@ namespace ChatAnywhere.PowerShell.Commands
             }
         }
 
-        /// <inheritdoc />
-        protected override void DisposeResources() => _client?.Dispose();
-
         /// <summary>Writes settled keys as they settle; with <paramref name="untilDone"/>, until every key is.</summary>
-        private void Drain(bool untilDone)
+        private void Drain(bool untilDone) => Pump(() => WriteSettled(untilDone), DrainSlice);
+
+        private Task[] WriteSettled(bool untilDone)
         {
-            while (true)
+            for (var i = 0; i < _waiting.Count; i++)
             {
-                FlushLog();
-                for (var i = 0; i < _waiting.Count; i++)
+                if (_waiting[i].Task.IsCompleted)
                 {
-                    if (_waiting[i].Task.IsCompleted)
-                    {
-                        var done = _waiting[i];
-                        _waiting.RemoveAt(i--);
-                        Write(done);
-                    }
-                }
-
-                ShowProgress();
-                if (!untilDone || _waiting.Count == 0)
-                {
-                    FlushLog();
-                    return;
-                }
-
-                var tasks = new Task[_waiting.Count];
-                for (var i = 0; i < tasks.Length; i++)
-                {
-                    tasks[i] = _waiting[i].Task;
-                }
-
-                // Wakes when a key settles, or after a slice to refresh progress and notice Ctrl+C.
-                Task.WaitAny(tasks, DrainSlice);
-                if (StopToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
+                    var done = _waiting[i];
+                    _waiting.RemoveAt(i--);
+                    Write(done);
                 }
             }
+
+            ShowProgress();
+            return !untilDone ? Array.Empty<Task>() : _waiting.ConvertAll(waiting => (Task)waiting.Task).ToArray();
         }
 
-        private void Write(Waiting done)
+        private void Write(WaitingKey done)
         {
-            WriteProgress(new ProgressRecord(done.ProgressId, Activity(done), "Done")
-            {
-                ParentActivityId = _received > 1 ? ParentProgressId : -1,
-                RecordType = ProgressRecordType.Completed,
-            });
+            WriteProgress(done.Completed(_received > 1 ? ParentProgressId : -1));
             _settled++;
             if (done.Task.IsCanceled)
             {
@@ -175,11 +134,7 @@ namespace ChatAnywhere.PowerShell.Commands
             {
                 // A fault of the module on one key: report it and let the other keys go on.
                 var message = done.Task.Exception?.GetBaseException().Message ?? "unknown error";
-                WriteError(new ErrorRecord(
-                    new InvalidOperationException($"Waiting for key {done.Key.Masked} failed: {Redactor.Redact(done.Key.Redact(message))}"),
-                    "KeyActivationFailed",
-                    ErrorCategory.NotSpecified,
-                    done.Key.Masked));
+                WriteError(KeyFaultErrors.WaitFailed(done.Key, Redactor.Redact(done.Key.Redact(message))));
                 return;
             }
 
@@ -191,69 +146,7 @@ namespace ChatAnywhere.PowerShell.Commands
                 return;
             }
 
-            WriteError(ActivationError(result));
-        }
-
-        private static ErrorRecord ActivationError(KeyActivationResult result)
-        {
-            var message = $"Key {result.Key}: {result.Detail}";
-            string id;
-            ErrorCategory category;
-            Exception exception;
-            switch (result.Outcome)
-            {
-                case ActivationOutcome.TimedOut:
-                    id = "KeyActivationTimeout";
-                    category = ErrorCategory.OperationTimeout;
-                    exception = new TimeoutException(message);
-                    break;
-                case ActivationOutcome.ProbeBudgetSpent:
-                    id = "KeyActivationTimeout.ProbeBudgetSpent";
-                    category = ErrorCategory.LimitsExceeded;
-                    exception = new TimeoutException(message);
-                    break;
-                default:
-                    id = "KeyCannotActivate." + result.Verdict;
-                    category = CategoryOf(result.Verdict);
-                    exception = new InvalidOperationException(message);
-                    break;
-            }
-
-            // The error shows the last probe's diagnosis under the reason, and its advice as the
-            // recommended action, so an admin reading only the error knows what to do.
-            var record = new ErrorRecord(exception, id, category, result.Key);
-            var last = result.LastResult;
-            if (last is not null && (last.Diagnosis.Count > 0 || last.Recommendation.Count > 0))
-            {
-                var details = last.Diagnosis.Count == 0 ? message : message + Environment.NewLine + last.Diagnosis;
-                record.ErrorDetails = new ErrorDetails(details) { RecommendedAction = last.Recommendation.ToString() };
-            }
-
-            return record;
-        }
-
-        private static ErrorCategory CategoryOf(KeyVerdict verdict)
-        {
-            switch (verdict)
-            {
-                case KeyVerdict.MalformedKey:
-                    return ErrorCategory.InvalidData;
-                case KeyVerdict.WrongEndpoint:
-                    return ErrorCategory.InvalidArgument;
-                case KeyVerdict.QuotaExhausted:
-                    return ErrorCategory.QuotaExceeded;
-                case KeyVerdict.RateLimited:
-                    return ErrorCategory.LimitsExceeded;
-                case KeyVerdict.ModelNotAllowed:
-                case KeyVerdict.Restricted:
-                    return ErrorCategory.PermissionDenied;
-                case KeyVerdict.BlockedByWaf:
-                    return ErrorCategory.SecurityError;
-                case KeyVerdict.MalformedRequest:
-                    return ErrorCategory.ProtocolError;
-                default:
-                    return ErrorCategory.NotSpecified;
-            }
+            WriteError(ActivationErrors.NotActivated(result));
         }
 
         private void ShowProgress()
@@ -279,51 +172,8 @@ namespace ChatAnywhere.PowerShell.Commands
             var now = DateTimeOffset.UtcNow;
             foreach (var waiting in _waiting)
             {
-                var state = waiting.Progress.Current;
-                var elapsed = now - state.StartedAt;
-                var total = state.Deadline - state.StartedAt;
-                var last = state.LastVerdict is null
-                    ? "no answer yet"
-                    : $"last: {state.LastVerdict}{(state.LastReason == VerdictReason.None ? string.Empty : $" ({state.LastReason})")}";
-                var record = new ProgressRecord(
-                    waiting.ProgressId,
-                    Activity(waiting),
-                    string.Format(CultureInfo.InvariantCulture, "{0:hh\\:mm\\:ss} elapsed, {1} probes, {2}", elapsed, state.Probes, last))
-                {
-                    ParentActivityId = several ? ParentProgressId : -1,
-                    PercentComplete = Clamp((int)(100 * elapsed.TotalSeconds / Math.Max(total.TotalSeconds, 1))),
-                    SecondsRemaining = Math.Max(0, (int)(state.Deadline - now).TotalSeconds),
-                    CurrentOperation = state.IsProbing
-                        ? "probing now"
-                        : state.NextProbeAt is DateTimeOffset next
-                            ? string.Format(CultureInfo.InvariantCulture, "next probe at {0:HH:mm:ss} (in {1:0} s)", next.ToLocalTime(), Math.Max(0, (next - now).TotalSeconds))
-                            : "no further probe fits before the timeout",
-                };
-                WriteProgress(record);
+                WriteProgress(waiting.Current(now, several ? ParentProgressId : -1));
             }
-        }
-
-        private static string Activity(Waiting waiting) => $"Waiting for key {waiting.Key.Masked} to work";
-
-        private static int Clamp(int percent) => percent < 0 ? 0 : percent > 100 ? 100 : percent;
-
-        private sealed class Waiting
-        {
-            public Waiting(KeyInspection key, Task<KeyActivationResult> task, ActivationProgress progress, int progressId)
-            {
-                Key = key;
-                Task = task;
-                Progress = progress;
-                ProgressId = progressId;
-            }
-
-            public KeyInspection Key { get; }
-
-            public Task<KeyActivationResult> Task { get; }
-
-            public ActivationProgress Progress { get; }
-
-            public int ProgressId { get; }
         }
     }
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Concurrent;
+using System.Management.Automation;
 using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.Engine.Probing;
 
@@ -22,6 +24,10 @@ namespace ChatAnywhere.PowerShell.Logging
             _verbose = verbose;
             _debug = debug;
         }
+
+        /// <summary>A log for <paramref name="command"/> that keeps only the streams its caller will see.</summary>
+        public static QueuedProbeLog For(PSCmdlet command, SecretRedactor redactor) =>
+            new QueuedProbeLog(redactor, IsStreamShown(command, "Verbose", "VerbosePreference"), IsStreamShown(command, "Debug", "DebugPreference"));
 
         /// <inheritdoc />
         public bool IsVerboseEnabled => _verbose;
@@ -60,6 +66,35 @@ namespace ChatAnywhere.PowerShell.Logging
             isDebug = false;
             text = string.Empty;
             return false;
+        }
+
+        /// <summary>Writes the queued lines to <paramref name="command"/>'s streams; pipeline thread only.</summary>
+        public void WriteTo(Cmdlet command)
+        {
+            while (TryTake(out var isDebug, out var text))
+            {
+                if (isDebug)
+                {
+                    command.WriteDebug(text);
+                }
+                else
+                {
+                    command.WriteVerbose(text);
+                }
+            }
+        }
+
+        private static bool IsStreamShown(PSCmdlet command, string switchName, string preferenceVariable)
+        {
+            if (command.MyInvocation.BoundParameters.TryGetValue(switchName, out var bound))
+            {
+                return bound is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(bound);
+            }
+
+            var preference = command.GetVariableValue(preferenceVariable);
+            return preference is ActionPreference action
+                ? action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore
+                : preference is not null && !string.Equals(preference.ToString(), "SilentlyContinue", StringComparison.OrdinalIgnoreCase);
         }
     }
 }

@@ -38,7 +38,7 @@ namespace ChatAnywhere.Engine.Tests.Rotation
         [Fact]
         public void The_chat_anywhere_backend_is_refused_whatever_the_host()
         {
-            var error = Assert.Throws<KeyRotationException>(() => KeyRotator.RefuseUnsupported(RotationHarness.Endpoint, RelayBackend.ChatAnywhere));
+            var error = Assert.Throws<KeyRotationException>(() => RotationSupport.RefuseUnsupported(RotationHarness.Endpoint, RelayBackend.ChatAnywhere));
 
             Assert.Equal(RotationFailure.NotSupported, error.Failure);
             Assert.Contains("issues/330", error.Message, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ namespace ChatAnywhere.Engine.Tests.Rotation
         [Fact]
         public void OpenAI_is_refused_with_where_to_rotate_its_keys()
         {
-            var error = Assert.Throws<KeyRotationException>(() => KeyRotator.RefuseUnsupported(ServiceEndpoint.TryParse("https://api.openai.com/v1", false, out _)!, RelayBackend.Auto));
+            var error = Assert.Throws<KeyRotationException>(() => RotationSupport.RefuseUnsupported(ServiceEndpoint.TryParse("https://api.openai.com/v1", false, out _)!, RelayBackend.Auto));
 
             Assert.Equal(RotationFailure.NotSupported, error.Failure);
             Assert.Contains("platform.openai.com", error.Advice, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ namespace ChatAnywhere.Engine.Tests.Rotation
         [InlineData(RelayBackend.Auto)]
         public void Relays_are_not_refused(RelayBackend backend)
         {
-            KeyRotator.RefuseUnsupported(RotationHarness.Endpoint, backend);
+            RotationSupport.RefuseUnsupported(RotationHarness.Endpoint, backend);
         }
 
         [Theory]

@@ -1,0 +1,52 @@
+using System.Management.Automation;
+using System.Security;
+using ChatAnywhere.Engine.Endpoints;
+using ChatAnywhere.PowerShell.Completion;
+using ChatAnywhere.PowerShell.Errors;
+using ChatAnywhere.PowerShell.Security;
+
+namespace ChatAnywhere.PowerShell.Commands
+{
+    /// <summary>
+    /// What the commands that use a relay's management API share: the relay's -BaseUri, the
+    /// user's -AccessToken and -UserId, the relay software, and reading the access token.
+    /// </summary>
+    public abstract class RelayCommandBase : ChatAnywhereCommandBase
+    {
+        /// <summary>The relay's base URL, with or without /v1.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("ApiBase")]
+        [ArgumentCompleter(typeof(RelayUriCompleter))]
+        public string? BaseUri { get; set; }
+
+        /// <summary>The relay user's access token (not a key): a SecureString, or a string (converted).</summary>
+        [Parameter]
+        [SecureStringTransformation]
+        public SecureString? AccessToken { get; set; }
+
+        /// <summary>The relay user's numeric id, sent as New-Api-User (new-api needs it).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int UserId { get; set; }
+
+        /// <summary>The relay software; Auto asks the relay's /api/status.</summary>
+        [Parameter]
+        public RelayBackend Backend { get; set; } = RelayBackend.Auto;
+
+        /// <summary>-UserId when given, else null.</summary>
+        protected int? BoundUserId => MyInvocation.BoundParameters.ContainsKey(nameof(UserId)) ? UserId : (int?)null;
+
+        /// <summary>The access token given, or else the one in the environment, trimmed; stops the command when there is none.</summary>
+        protected string ReadAccessToken()
+        {
+            var accessToken = AccessToken is null ? EnvironmentDefaults.AccessToken() : SecureStrings.ToPlainText(AccessToken);
+            if (string.IsNullOrWhiteSpace(accessToken))
+            {
+                ThrowTerminatingError(RotationErrors.NoAccessToken());
+            }
+
+            Redactor.Register(accessToken);
+            return accessToken!.Trim();
+        }
+    }
+}

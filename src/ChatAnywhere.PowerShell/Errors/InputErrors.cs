@@ -1,0 +1,25 @@
+using System;
+using System.Management.Automation;
+
+namespace ChatAnywhere.PowerShell.Errors
+{
+    /// <summary>The ErrorRecords for input a command cannot use: a bad argument, an empty key, a bad base URL.</summary>
+    internal static class InputErrors
+    {
+        /// <summary>What every command says about a key that is empty once cleaned.</summary>
+        public const string EmptyKeyMessage = "The key is empty (or only whitespace and quotes).";
+
+        public static ErrorRecord BadArgument(string errorId, string message, object? target) =>
+            new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+
+        public static ErrorRecord EmptyKey() => BadArgument("EmptyApiKey", EmptyKeyMessage, null);
+
+        /// <summary>A base URL that cannot be parsed, or that would send a key over plain http.</summary>
+        public static ErrorRecord BadBaseUri(string? problem, bool insecure, string? text) =>
+            new ErrorRecord(
+                new ArgumentException(problem),
+                insecure ? "UnencryptedAuthenticationRefused" : "InvalidBaseUri",
+                insecure ? ErrorCategory.SecurityError : ErrorCategory.InvalidArgument,
+                text);
+    }
+}
