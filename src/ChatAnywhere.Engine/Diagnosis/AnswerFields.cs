@@ -27,7 +27,7 @@ namespace ChatAnywhere.Engine.Diagnosis
 
         private static readonly HashSet<string> MessageNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "message", "msg", "error", "detail", "details", "error_description", "error_msg", "errorMessage", "error_message", "raw", "description",
+            "message", "msg", "error", "detail", "details", "error_description", "error_msg", "errorMessage", "error_message", "raw", "description", "faultstring", "title", "footer",
         };
 
         // Python's repr of a dict: single-quoted strings, None/True/False.
@@ -35,6 +35,7 @@ namespace ChatAnywhere.Engine.Diagnosis
 
         private readonly List<string> _codes = new List<string>();
         private readonly List<string> _messages = new List<string>();
+        private readonly List<string> _providers = new List<string>();
 
         private AnswerFields()
         {
@@ -48,6 +49,9 @@ namespace ChatAnywhere.Engine.Diagnosis
 
         /// <summary>Every message found, outermost first.</summary>
         public IReadOnlyList<string> Messages => _messages;
+
+        /// <summary>The upstream providers a router names (OpenRouter's metadata.provider_name: OR-400-provider-returned-error-raw-openai).</summary>
+        public IReadOnlyList<string> ProviderNames => _providers;
 
         /// <summary>True when the body held JSON (itself, or inside a client's rendering).</summary>
         public bool FoundJson { get; private set; }
@@ -122,6 +126,10 @@ namespace ChatAnywhere.Engine.Diagnosis
                     if (LooksLikeJson(text) && JsonLite.TryParse(text, out var nested))
                     {
                         Walk(nested, null, depth + 1);
+                    }
+                    else if (string.Equals(name, "provider_name", StringComparison.OrdinalIgnoreCase))
+                    {
+                        _providers.Add(text);
                     }
                     else if (CodeNames.Contains(name) && text.Length <= 80)
                     {

@@ -15,6 +15,9 @@ namespace ChatAnywhere.Engine.Diagnosis
         /// <summary>Which software answered.</summary>
         public BackendKind Backend { get; set; }
 
+        /// <summary>The provider whose answer a relay or gateway passed on, when the body shows it; else null.</summary>
+        public BackendKind? Upstream { get; set; }
+
         /// <summary>The HTTP status; null when no answer arrived.</summary>
         public int? StatusCode { get; set; }
 

@@ -39,6 +39,7 @@ namespace ChatAnywhere.Engine.Diagnosis
                 Verdict = rule.Verdict,
                 Reason = rule.Reason,
                 Backend = facts.Backend,
+                Upstream = BackendFingerprinter.IdentifyUpstream(facts, facts.Backend),
                 StatusCode = response.StatusCode,
                 ErrorType = facts.Envelope.Type,
                 ErrorCode = facts.Envelope.Code,
@@ -133,6 +134,7 @@ namespace ChatAnywhere.Engine.Diagnosis
             ["{Model}"] = () => facts.Context.Model ?? "the model asked for",
             ["{Status}"] = () => facts.Status.ToString(CultureInfo.InvariantCulture),
             ["{Backend}"] = () => facts.Backend == BackendKind.Unknown ? "The server" : facts.Backend.ToString(),
+            ["{Upstream}"] = () => BackendFingerprinter.IdentifyUpstream(facts, facts.Backend)?.ToString() ?? "its upstream",
             ["{Facts}"] = () => DescribeFacts(facts),
         };
 

@@ -163,7 +163,7 @@ namespace ChatAnywhere.Engine.Diagnosis
                 new[] { "The service's own upstream account ran out of quota; this is the service's problem, not your key's." },
                 CheckStatus),
             [VerdictReason.UpstreamAccountProblem] = new Advice(
-                new[] { "The relay passed on a problem of its own upstream account (its key, billing, region or organization); this is not about your key." },
+                new[] { "{Backend} passed on a refusal of its own account at {Upstream} (its key, billing, region or organization); this is not about your key." },
                 new[] { "Try again later, or ask the relay's operator." }),
             [VerdictReason.UpstreamError] = new Advice(
                 new[] { "The service's upstream failed; this says nothing about the key." },

@@ -45,6 +45,9 @@ namespace ChatAnywhere
         /// <summary>Which software answered.</summary>
         public BackendKind Backend { get; set; }
 
+        /// <summary>The provider whose answer a relay or gateway passed on (new-api passing Anthropic's error), when the body shows it; else null.</summary>
+        public BackendKind? Upstream { get; set; }
+
         /// <summary>Likely causes, most likely first.</summary>
         public TextLines Diagnosis { get; set; } = TextLines.None;
 

@@ -219,6 +219,7 @@ namespace ChatAnywhere.Engine.Probing
                 ErrorCode = classification.ErrorCode,
                 Message = classification.Message is null ? null : Redact(key, classification.Message),
                 Backend = classification.Backend,
+                Upstream = classification.Upstream,
                 Diagnosis = RedactAll(key, diagnosis),
                 Recommendation = RedactAll(key, classification.Recommendation),
                 RetryAfter = classification.RetryAfter,

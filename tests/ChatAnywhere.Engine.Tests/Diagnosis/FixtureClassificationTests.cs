@@ -113,6 +113,50 @@ namespace ChatAnywhere.Engine.Tests.Diagnosis
             Assert.Equal(expected, classification.Backend);
         }
 
+        [Theory]
+        [InlineData("ANT-401-invalid-x-api-key", BackendKind.Anthropic, null)]
+        [InlineData("GEM-400-api-key-invalid-openai-compat-list", BackendKind.Google, null)]
+        [InlineData("AZ-401-invalid-subscription-key-openai-key", BackendKind.AzureOpenAI, null)]
+        [InlineData("DS-401-authentication-fails-key-suffix", BackendKind.DeepSeek, null)]
+        [InlineData("MOON-403-exceeded-current-quota", BackendKind.Moonshot, null)]
+        [InlineData("GLM-400-1211-model-not-exist-anthropic-shape", BackendKind.Zhipu, null)]
+        [InlineData("QWEN-401-invalid-api-key-native", BackendKind.DashScope, null)]
+        [InlineData("SF-400-20012-model-does-not-exist", BackendKind.SiliconFlow, null)]
+        [InlineData("GROQ-401-invalid-api-key-with-cf-headers", BackendKind.Groq, null)]
+        [InlineData("XAI-404-no-handler-found-on-route", BackendKind.XAI, null)]
+        [InlineData("MIS-429-rate-limited-code-1300", BackendKind.Mistral, null)]
+        [InlineData("OR-400-provider-returned-error-raw-openai", BackendKind.OpenRouter, BackendKind.OpenAI)]
+        [InlineData("ONE-401-upstream-invalid-key-passthrough", BackendKind.OneApi, BackendKind.OpenAI)]
+        [InlineData("GROQ-400-organization-restricted-via-one-api", BackendKind.OneApi, BackendKind.Groq)]
+        [InlineData("GW-401-kong-no-api-key", BackendKind.ApiGateway, null)]
+        [InlineData("GW-401-litellm-valid-token-none", BackendKind.ApiGateway, null)]
+        [InlineData("PROXY-403-akamai-access-denied-reference", BackendKind.Waf, null)]
+        [InlineData("PROXY-403-aws-waf-json-forbidden-exception", BackendKind.Waf, null)]
+        [InlineData("PROXY-403-zscaler-block-page", BackendKind.FilteringProxy, null)]
+        [InlineData("WEB-403-apache-forbidden-rendered", BackendKind.WebServer, null)]
+        [InlineData("WEB-404-nginx-chatanywhere-wrong-path", BackendKind.ChatAnywhere, null)]
+        [InlineData("CF-403-1010-plain-text", BackendKind.Cloudflare, null)]
+        [InlineData("CF-522-json-problem-details", BackendKind.Cloudflare, null)]
+        public void Who_answered_is_named_and_the_provider_a_relay_passed_on(string fixtureId, BackendKind backend, BackendKind? upstream)
+        {
+            var fixture = CapturedFixture.ById(fixtureId);
+
+            var classification = fixture.ClassifyWithStatus(fixture.Status!.Value);
+
+            Assert.Equal(backend, classification.Backend);
+            Assert.Equal(upstream, classification.Upstream);
+        }
+
+        [Fact]
+        public void Nine_answers_in_ten_name_who_answered()
+        {
+            var rows = CapturedFixture.All.Where(f => f.Status is not null).ToList();
+
+            var named = rows.Count(f => f.ClassifyWithStatus(f.Status!.Value).Backend != BackendKind.Unknown);
+
+            Assert.True(named >= rows.Count * 9 / 10, $"{named} of {rows.Count} named");
+        }
+
         [Fact]
         public void Relay_key_at_OpenAI_is_wrong_endpoint_but_OpenAI_key_is_invalid_for_the_same_answer()
         {
