@@ -6,9 +6,11 @@
                  (manifest, assemblies, format file, MAML help), then runs Test-ModuleManifest.
     -Task Test   builds, runs the xunit tests and the Pester tests (in a fresh pwsh over the built
                  module) and ends with one line: "N passed, N failed".
-    -Task Demo   builds, starts the emulator on loopback, runs Test-ApiKey over emulator keys that
-                 show each verdict, prints the results and stops the emulator.
+    -Task Demo   builds, starts the emulator on loopback and shows each cmdlet against it
+                 (Get-ServiceStatus, Test-ApiKey over keys that show each verdict, Wait-KeyActivation,
+                 Reset-ApiKey with -WhatIf and for real), then stops the emulator.
     -Task Bench  builds and runs the benchmarks in bench/, writing docs/benchmarks.md.
+    -Task Clean  removes out/ and the build output.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
 #>

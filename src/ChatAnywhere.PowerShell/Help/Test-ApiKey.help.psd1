@@ -1,13 +1,13 @@
 # Help prose for Test-ApiKey. build.ps1 turns it, with the cmdlet's own parameter metadata, into MAML
-# (en-US/ChatAnywhere.PowerShell.dll-Help.xml). tests/Pester/Help.Tests.ps1 fails when a parameter or
+# (en-US/ChatAnywhere.PowerShell.dll-Help.xml). tests/Pester/Module.Tests.ps1 fails when a parameter or
 # example lacks text here.
 @{
     Synopsis    = 'Tests ChatAnywhere (or OpenAI-compatible relay) API keys and says why a key fails and what to do next.'
     Description = @(
-        'Test-ApiKey sends each key to the service the way a client would and reads the answer, body first: the same 401, 403 or 429 means different things. It names the cause (Verdict and the finer Reason), quotes the server (Message, with any key material masked), lists likely causes (Diagnosis) and next steps (Recommendation).'
+        'Test-ApiKey sends each key to the service the way a client would and reads the answer, body first: the same 401, 403 or 429 means different things. It names the cause (Verdict and the finer Reason), who answered (Backend, and the Upstream provider a relay passed on), quotes the server (Message, with any key material masked), lists likely causes (Diagnosis) and next steps (Recommendation). It reads ChatAnywhere''s, one-api''s and new-api''s answers and those of the providers behind them (OpenAI, Azure OpenAI, Anthropic, Gemini, DeepSeek, Moonshot, Zhipu, Qwen, SiliconFlow, OpenRouter, Groq, xAI, Mistral), and the pages of Cloudflare, firewalls, filtering proxies and web servers in front of them.'
         'Before sending anything it removes whitespace, quotes or a "Bearer " prefix around a pasted key (and says so), refuses keys that cannot be keys (inner spaces, invisible or full-width characters), and does not send a ChatAnywhere key to api.openai.com: that base URL is the most common reason for "401 Incorrect API key provided".'
         'By default each key costs one GET /v1/models, which spends no quota. -Model adds one chat completion with max_tokens 1, which spends one of the free tier''s 200 daily requests.'
-        'Keys are probed concurrently (-ThrottleLimit) and come out in input order. A key that fails is a result, not an error; an error is written only when the module itself cannot test a key, and the other keys go on. Transient failures (timeouts, resets, 5xx, 429 with a short Retry-After) are retried with exponential backoff; 400, 401, 403, 404 and daily limits never are. Redirects are reported, not followed with the key.'
+        'Keys are probed concurrently (-ThrottleLimit) and come out in input order. A key that fails is a result, not an error; an error is written only when the module itself cannot test a key, and the other keys go on. Transient failures (timeouts, resets, 5xx, 429 with a short Retry-After) are retried with exponential backoff; 400, 401, 403, 404, daily limits, used-up quota and block pages never are. Redirects are reported, not followed with the key.'
         'The key never appears in full in output, streams or errors: results carry the key masked (first 3 and last 4 characters) and a SHA-256 fingerprint.'
     )
     Parameters  = @{
@@ -30,11 +30,11 @@
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects with an ApiKey (or Key) property and optionally a BaseUri property, such as rows from Import-Csv.' }
     )
     Outputs     = @(
-        @{ Type = 'ChatAnywhere.ApiKeyTestResult'; Description = 'One per key: Key (masked), KeyFingerprint, BaseUri, Verdict, Reason, IsValid, StatusCode, ErrorType, ErrorCode, Message, Backend, Diagnosis, Recommendation, RetryAfter, LatencyMs, Attempts, CheckedAt.' }
+        @{ Type = 'ChatAnywhere.ApiKeyTestResult'; Description = 'One per key: Key (masked), KeyFingerprint, BaseUri, Verdict, Reason, IsValid, StatusCode, ErrorType, ErrorCode, Message, Backend, Upstream, Diagnosis, Recommendation, RetryAfter, LatencyMs, Attempts, CheckedAt.' }
         @{ Type = 'System.Boolean'; Description = 'With -Quiet: $true when the key is Valid.' }
     )
     Notes       = @(
-        'Verdicts: Valid, InvalidKey, WrongEndpoint, MalformedKey, MalformedRequest, QuotaExhausted, RateLimited, ModelNotAllowed, Restricted, BlockedByWaf, ServiceUnavailable, NetworkError, Unknown.'
+        'Verdicts: Valid, InvalidKey, WrongEndpoint, MalformedKey, MalformedRequest, QuotaExhausted, RateLimited, ModelNotAllowed, Restricted, BlockedByWaf, ServiceUnavailable, NetworkError, Unknown. docs/verdicts.md in the project says what each means and which facts lead to it; a 402, 403, 429 or 5xx, a block page or "no key received" never gives InvalidKey.'
         'ChatAnywhere''s free daily limit resets at 00:00 Asia/Shanghai; a DailyLimit result says when, in RetryAfter and in the recommendation.'
         'Error ids: NoApiKey, EmptyApiKey, InvalidBaseUri, UnencryptedAuthenticationRefused, ProxyConflict, ProxyCredentialWithoutProxy, ApiKeyTestFailed.'
     )
