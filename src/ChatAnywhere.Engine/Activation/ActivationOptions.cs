@@ -3,7 +3,7 @@ using System;
 namespace ChatAnywhere.Engine.Activation
 {
     /// <summary>How long and how often to probe a key that does not work yet.</summary>
-    public sealed class ActivationOptions
+    internal sealed class ActivationOptions
     {
         /// <summary>The whole wait; no probe starts after it.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(600);

@@ -6,7 +6,7 @@ namespace ChatAnywhere.Engine.Activation
     /// Where the wait for one key stands, written by the waiter and read by whoever shows progress
     /// (the cmdlet, on the pipeline thread).
     /// </summary>
-    public sealed class ActivationProgress
+    internal sealed class ActivationProgress
     {
         private readonly object _gate = new object();
         private Snapshot _current;

@@ -4,7 +4,7 @@ using ChatAnywhere.Engine.Diagnosis;
 namespace ChatAnywhere.Engine.Activation
 {
     /// <summary>Which answers are worth waiting out and which mean waiting cannot help.</summary>
-    public static class ActivationVerdicts
+    internal static class ActivationVerdicts
     {
         /// <summary>
         /// Null when another probe may find the key working; otherwise why it cannot, in plain words.

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using ChatAnywhere.Engine.Logging;
 using ChatAnywhere.Engine.Diagnosis;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Http;
@@ -17,7 +18,7 @@ namespace ChatAnywhere.Engine.Activation
     /// loop rather than a retry policy: Polly's docs warn against retry as a polling loop, and each
     /// probe here is a single attempt (STYLE.md, Resilience).
     /// </summary>
-    public sealed class KeyActivationWaiter : IDisposable
+    internal sealed class KeyActivationWaiter : IDisposable
     {
         /// <summary>Never probe more often than this.</summary>
         public static readonly TimeSpan ShortestPause = TimeSpan.FromSeconds(1);

@@ -11,7 +11,7 @@ namespace ChatAnywhere.Engine.Concurrency
     /// only it writes output, as PowerShell requires (STYLE.md, MshCommandRuntime).
     /// </summary>
     /// <typeparam name="T">The result of one work item.</typeparam>
-    public sealed class OrderedWorkQueue<T> : IDisposable
+    internal sealed class OrderedWorkQueue<T> : IDisposable
     {
         private readonly SemaphoreSlim _slots;
         private readonly Queue<Task<T>> _pending = new Queue<Task<T>>();

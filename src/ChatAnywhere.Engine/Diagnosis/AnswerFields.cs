@@ -14,7 +14,7 @@ namespace ChatAnywhere.Engine.Diagnosis
     /// (Gemini's OpenAI-compatible endpoint), and the JSON inside a Python rendering
     /// (<c>Error code: 401 - {'error': {...}}</c>). Codes are kept lower-case.
     /// </summary>
-    public sealed class AnswerFields
+    internal sealed class AnswerFields
     {
         // Read far enough for any real error shape, and no further: a hostile body stays cheap.
         private const int MaxDepth = 8;

@@ -11,7 +11,7 @@ namespace ChatAnywhere.Engine.Diagnosis
     /// relay would not invent. A relay passes its upstream's answer on: <see cref="IdentifyUpstream"/>
     /// names the provider inside a relay's answer where the body shows both.
     /// </summary>
-    public static class BackendFingerprinter
+    internal static class BackendFingerprinter
     {
         // Spring's HttpStatus.toString(), e.g. "403 FORBIDDEN": ChatAnywhere's error.code (docs/reference/chatanywhere.md).
         private static readonly Regex SpringStatusCode = new Regex(@"^\d{3} [A-Z_]+$", RegexOptions.CultureInvariant);

@@ -8,7 +8,7 @@ namespace ChatAnywhere.Engine.Diagnosis
     /// as midnight China time. China has kept UTC+8 without daylight saving since 1991, so a fixed
     /// offset works on every platform without time-zone ids (Windows and Linux name it differently).
     /// </summary>
-    public static class DailyLimitClock
+    internal static class DailyLimitClock
     {
         private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 

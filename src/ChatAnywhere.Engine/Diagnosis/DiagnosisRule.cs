@@ -7,7 +7,7 @@ namespace ChatAnywhere.Engine.Diagnosis
     /// One row of a diagnosis table: the facts it looks for, the verdict and reason they lead to,
     /// the evidence (corpus ids, references) that justifies it, and what the admin reads.
     /// </summary>
-    public sealed class DiagnosisRule
+    internal sealed class DiagnosisRule
     {
         /// <summary>A row whose texts are the reason's own (<see cref="VerdictAdvice"/>).</summary>
         public DiagnosisRule(string name, Func<ResponseFacts, bool> matches, KeyVerdict verdict, VerdictReason reason, params string[] evidence)

@@ -15,7 +15,7 @@ namespace ChatAnywhere.Engine.Diagnosis
     /// </list>
     /// Evidence ids are rows of corpus/answers; docs/verdicts.md defines the verdicts.
     /// </summary>
-    public static class DiagnosisRules
+    internal static class DiagnosisRules
     {
         /// <summary>The tables by name, in the order they are read.</summary>
         public static readonly IReadOnlyList<KeyValuePair<string, DiagnosisRule[]>> Layers = new[]

@@ -1,7 +1,7 @@
 namespace ChatAnywhere.Engine.Diagnosis
 {
     /// <summary>The error fields found in a body, whatever envelope carried them.</summary>
-    public sealed class ErrorEnvelope
+    internal sealed class ErrorEnvelope
     {
         /// <summary>No fields found.</summary>
         public static readonly ErrorEnvelope None = new ErrorEnvelope();

@@ -11,7 +11,7 @@ namespace ChatAnywhere.Engine.Diagnosis
     /// 2023 envelope, relay management and Uptime Kuma envelopes, HTML pages, plain text and
     /// truncated JSON.
     /// </summary>
-    public static class ErrorEnvelopeReader
+    internal static class ErrorEnvelopeReader
     {
         private const int PlainTextMessageLimit = 500;
 

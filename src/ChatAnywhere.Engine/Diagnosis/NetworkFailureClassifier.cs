@@ -1,13 +1,12 @@
 using System;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using ChatAnywhere.Engine.Diagnosis;
 using ChatAnywhere.Engine.Endpoints;
 
-namespace ChatAnywhere.Engine.Probing
+namespace ChatAnywhere.Engine.Diagnosis
 {
     /// <summary>Names what went wrong when no HTTP answer arrived. A network failure never says anything about the key.</summary>
-    public static class NetworkFailureClassifier
+    internal static class NetworkFailureClassifier
     {
         /// <summary>Classifies an exception from sending a request or reading its body.</summary>
         public static Classification Classify(Exception exception, string baseUri)

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Http;
-using ChatAnywhere.Engine.Resilience;
 
 namespace ChatAnywhere.Engine.Diagnosis
 {
@@ -60,7 +59,7 @@ namespace ChatAnywhere.Engine.Diagnosis
         /// The row that decides for these facts. A row that would call the key invalid is passed over
         /// when the status cannot prove that (a 402, 403, 429 or 5xx never does: docs/verdicts.md).
         /// </summary>
-        public static DiagnosisRule Match(ResponseFacts facts)
+        internal static DiagnosisRule Match(ResponseFacts facts)
         {
             if (facts is null)
             {
@@ -82,7 +81,7 @@ namespace ChatAnywhere.Engine.Diagnosis
         /// Retry 408, 429 (unless a daily limit or a Retry-After over 60 s), 5xx; never 400, 401,
         /// 403, 404 or exhausted quota; x-should-retry decides in between (toolchain notes, retry figures).
         /// </summary>
-        public static bool IsRetryable(ProbeResponse response, DiagnosisRule rule, TimeSpan? retryAfter)
+        internal static bool IsRetryable(ProbeResponse response, DiagnosisRule rule, TimeSpan? retryAfter)
         {
             if (response is null || rule is null)
             {

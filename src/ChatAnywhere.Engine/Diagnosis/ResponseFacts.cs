@@ -8,7 +8,7 @@ using ChatAnywhere.Engine.Keys;
 namespace ChatAnywhere.Engine.Diagnosis
 {
     /// <summary>An answer and its context, with the questions the diagnosis rules ask of it.</summary>
-    public sealed class ResponseFacts
+    internal sealed class ResponseFacts
     {
         // Cloudflare's 1xxx refusals; 1015 (rate limit) and the origin failures (1016, 1033, 1101, 1102) have rows of their own first.
         private static readonly Regex CloudflareRefusal = new Regex(@"error (code:? ?|reference number:? ?)?10(0[0-9]|1[0-2]|20)\b", RegexOptions.CultureInvariant);

@@ -11,7 +11,7 @@ namespace ChatAnywhere.Engine.Diagnosis
     /// URL-encoding (a message passed on in a query string: XAI-400-incorrect-api-key-url-encoded)
     /// and runs of white space.
     /// </summary>
-    public static class TextFolding
+    internal static class TextFolding
     {
         private static readonly Regex PercentEscape = new Regex("%[0-9A-Fa-f]{2}", RegexOptions.CultureInvariant);
 

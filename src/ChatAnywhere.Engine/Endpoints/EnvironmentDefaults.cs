@@ -6,7 +6,7 @@ namespace ChatAnywhere.Engine.Endpoints
     /// Defaults taken from the environment when a parameter is omitted, in the order other
     /// OpenAI-compatible tools read them: the module's own variable first, then OpenAI's.
     /// </summary>
-    public static class EnvironmentDefaults
+    internal static class EnvironmentDefaults
     {
         /// <summary>Variables that may hold the key, first match wins.</summary>
         public static readonly string[] ApiKeyVariables = { "CHATANYWHERE_API_KEY", "OPENAI_API_KEY" };

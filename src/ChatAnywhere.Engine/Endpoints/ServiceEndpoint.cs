@@ -5,7 +5,7 @@ namespace ChatAnywhere.Engine.Endpoints
     /// <summary>
     /// A validated base URL, without a trailing /v1, and the URLs probed under it.
     /// </summary>
-    public sealed class ServiceEndpoint
+    internal sealed class ServiceEndpoint
     {
         private ServiceEndpoint(Uri baseUri, EndpointKind kind)
         {

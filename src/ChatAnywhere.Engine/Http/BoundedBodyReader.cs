@@ -11,7 +11,7 @@ namespace ChatAnywhere.Engine.Http
     /// charset says: the service's messages are Chinese, and Windows PowerShell 5.1 would decode a
     /// charset-less body as ISO-8859-1 (toolchain notes, HTTP).
     /// </summary>
-    public static class BoundedBodyReader
+    internal static class BoundedBodyReader
     {
         /// <summary>64 KiB: every captured error body is under 1 KiB; a 9.7 KiB Cloudflare page is the largest seen (CF-challenge-html-prefix).</summary>
         public const int DefaultLimit = 64 * 1024;

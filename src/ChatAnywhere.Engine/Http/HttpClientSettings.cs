@@ -4,7 +4,7 @@ using System.Net;
 namespace ChatAnywhere.Engine.Http
 {
     /// <summary>How the one HttpClient of an invocation connects; the meanings follow Invoke-RestMethod.</summary>
-    public sealed class HttpClientSettings
+    internal sealed class HttpClientSettings
     {
         /// <summary>An explicit proxy; null uses the environment's (HTTP(S)_PROXY, then system settings).</summary>
         public Uri? Proxy { get; set; }

@@ -7,7 +7,7 @@ using System.Reflection;
 namespace ChatAnywhere.Engine.Http
 {
     /// <summary>Builds the single HttpClient an invocation uses for all its keys.</summary>
-    public static class ProbeHttpClientFactory
+    internal static class ProbeHttpClientFactory
     {
         /// <summary>The User-Agent every request carries.</summary>
         public static readonly string UserAgent = "ChatAnywhere.PowerShell/" +

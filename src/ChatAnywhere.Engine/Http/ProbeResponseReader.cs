@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace ChatAnywhere.Engine.Http
 {
     /// <summary>Turns an HTTP answer into a <see cref="ProbeResponse"/>: the headers that matter and a bounded body.</summary>
-    public static class ProbeResponseReader
+    internal static class ProbeResponseReader
     {
         private static readonly string[] HeadersWorthKeeping =
         {

@@ -4,7 +4,7 @@ using System.Net;
 namespace ChatAnywhere.Engine.Http
 {
     /// <summary>Which proxy, if any, the invocation's HttpClient uses for a URL (the same choice as <see cref="ProbeHttpClientFactory"/>).</summary>
-    public static class ProxyRoute
+    internal static class ProxyRoute
     {
         /// <summary>The proxy's address, or null for a direct connection.</summary>
         public static Uri? For(HttpClientSettings settings, Uri target)

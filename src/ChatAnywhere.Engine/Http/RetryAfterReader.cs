@@ -1,14 +1,13 @@
 using System;
 using System.Globalization;
-using ChatAnywhere.Engine.Http;
 
-namespace ChatAnywhere.Engine.Resilience
+namespace ChatAnywhere.Engine.Http
 {
     /// <summary>
     /// Reads how long the server asks us to wait: retry-after-ms first, then Retry-After in
     /// seconds or as an HTTP date, as the official OpenAI SDKs do (toolchain notes, retry figures).
     /// </summary>
-    public static class RetryAfterReader
+    internal static class RetryAfterReader
     {
         /// <summary>The wait the server asked for, or null when it named none.</summary>
         public static TimeSpan? Read(ProbeResponse response, DateTimeOffset now)

@@ -11,7 +11,7 @@ namespace ChatAnywhere.Engine.Json
     /// assembly conflicts (toolchain notes). Objects become dictionaries, arrays lists, numbers
     /// doubles; anything that is not complete, valid JSON is refused, never guessed at.
     /// </summary>
-    public static class JsonLite
+    internal static class JsonLite
     {
         private const int MaxDepth = 64;
 

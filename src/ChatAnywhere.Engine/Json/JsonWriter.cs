@@ -10,7 +10,7 @@ namespace ChatAnywhere.Engine.Json
     /// Writes the values <see cref="JsonLite"/> reads (dictionaries, lists, strings, doubles,
     /// booleans, null) back as compact JSON, so a token's fields can be sent on as they came.
     /// </summary>
-    public static class JsonWriter
+    internal static class JsonWriter
     {
         /// <summary>The JSON text of <paramref name="value"/>.</summary>
         /// <exception cref="ArgumentException">The value holds a type JSON cannot carry.</exception>

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ChatAnywhere.Engine.Keys
 {
     /// <summary>What <see cref="KeyInspector"/> found in a key as it was typed or pasted.</summary>
-    public sealed class KeyInspection
+    internal sealed class KeyInspection
     {
         internal KeyInspection(string cleanedKey, IReadOnlyList<string> removed, VerdictReason problem, KeyShape shape)
         {

@@ -9,7 +9,7 @@ namespace ChatAnywhere.Engine.Keys
     /// prefix), refuses what can never be a key, and names its shape. Pasting mistakes are a known
     /// cause of 401s (reference/chatanywhere.md, cause 2; fixture CA-401-tengine-missing-sk).
     /// </summary>
-    public static class KeyInspector
+    internal static class KeyInspector
     {
         private const string BearerWord = "Bearer";
         private const string OpenAILegacyMarker = "T3BlbkFJ"; // base64 of "OpenAI"

@@ -5,7 +5,7 @@ using System.Text;
 namespace ChatAnywhere.Engine.Keys
 {
     /// <summary>The two safe ways to show a key: masked, and as a fingerprint.</summary>
-    public static class KeyMask
+    internal static class KeyMask
     {
         /// <summary>What stands for the hidden middle of a key.</summary>
         public const string Hidden = "****";

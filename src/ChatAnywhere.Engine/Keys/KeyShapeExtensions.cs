@@ -1,7 +1,7 @@
 namespace ChatAnywhere.Engine.Keys
 {
     /// <summary>Questions asked of a <see cref="KeyShape"/>.</summary>
-    public static class KeyShapeExtensions
+    internal static class KeyShapeExtensions
     {
         /// <summary>True for the shapes OpenAI issues.</summary>
         public static bool IsOpenAI(this KeyShape shape) =>

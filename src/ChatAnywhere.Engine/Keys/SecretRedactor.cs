@@ -12,7 +12,7 @@ namespace ChatAnywhere.Engine.Keys
     /// (<see cref="KeyInspection.Redact"/>), so this list stays short however many keys are tested.
     /// Thread-safe.
     /// </summary>
-    public sealed class SecretRedactor
+    internal sealed class SecretRedactor
     {
         // sk- followed by a long run without the service's own '*' masking.
         private static readonly Regex KeyLike = new Regex(@"sk-[A-Za-z0-9_\-]{12,}", RegexOptions.Compiled | RegexOptions.CultureInvariant);

@@ -1,10 +1,10 @@
-namespace ChatAnywhere.Engine.Probing
+namespace ChatAnywhere.Engine.Logging
 {
     /// <summary>
     /// Where the engine reports what it requests and receives. Called from worker threads; the
     /// cmdlet queues the lines and writes them on the pipeline thread. Lines carry masked keys only.
     /// </summary>
-    public interface IProbeLog
+    internal interface IProbeLog
     {
         /// <summary>False when Verbose lines would be dropped: callers skip building them.</summary>
         bool IsVerboseEnabled { get; }

@@ -1,7 +1,7 @@
-namespace ChatAnywhere.Engine.Probing
+namespace ChatAnywhere.Engine.Logging
 {
     /// <summary>A log that drops everything.</summary>
-    public sealed class NullProbeLog : IProbeLog
+    internal sealed class NullProbeLog : IProbeLog
     {
         /// <summary>The one instance.</summary>
         public static readonly NullProbeLog Instance = new NullProbeLog();

@@ -8,7 +8,7 @@ namespace ChatAnywhere.Engine.Management
     /// names the failure. Ordered: the first matching row wins. Messages are matched in part,
     /// because relays append details and operators translate them.
     /// </summary>
-    public static class ManagementFailureRules
+    internal static class ManagementFailureRules
     {
         private static readonly Rule[] Rules =
         {

@@ -8,10 +8,11 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using ChatAnywhere.Engine.Diagnosis;
+using ChatAnywhere.Engine.Logging;
 using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Json;
 using ChatAnywhere.Engine.Keys;
-using ChatAnywhere.Engine.Probing;
 
 namespace ChatAnywhere.Engine.Management
 {
@@ -21,7 +22,7 @@ namespace ChatAnywhere.Engine.Management
     /// {"success","message","data"}: success:false is a failure whatever the HTTP status, because
     /// both relays refuse an unknown access token with HTTP 200 (ONE-mgmt-200-access-token-invalid).
     /// </summary>
-    public sealed class RelayManagementClient
+    internal sealed class RelayManagementClient
     {
         /// <summary>Tokens asked for per page where the relay lets the client choose (new-api: at most 100).</summary>
         public const int PageSize = 100;

@@ -6,7 +6,7 @@ namespace ChatAnywhere.Engine.Management
     /// A management call the relay refused or could not answer. The message names the operation
     /// and quotes the relay's own message; it never holds a key or the access token.
     /// </summary>
-    public sealed class RelayManagementException : Exception
+    internal sealed class RelayManagementException : Exception
     {
         /// <summary>Creates the exception.</summary>
         public RelayManagementException(string operation, ManagementFailure failure, int? statusCode, string? serverMessage, string advice, Exception? innerException = null)

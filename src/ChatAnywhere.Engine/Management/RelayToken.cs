@@ -9,7 +9,7 @@ namespace ChatAnywhere.Engine.Management
     /// A token as a relay's management API shows it (relay-admin-api.md §2, field tables), with its
     /// fields kept as they came so a replacement can carry them over unchanged.
     /// </summary>
-    public sealed class RelayToken
+    internal sealed class RelayToken
     {
         /// <summary>Status 1: the token works.</summary>
         public const int StatusEnabled = 1;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ChatAnywhere.Engine.Management
 {
     /// <summary>One page of a relay's token list.</summary>
-    public sealed class TokenPage
+    internal sealed class TokenPage
     {
         /// <summary>Creates a page.</summary>
         public TokenPage(IReadOnlyList<RelayToken> tokens, int? total)

@@ -9,7 +9,7 @@ namespace ChatAnywhere.Engine.Management
     /// The settings a replacement token takes over from the old one, in the relay's own field
     /// names and values (relay-admin-api.md §2, "Request fields").
     /// </summary>
-    public static class TokenSettings
+    internal static class TokenSettings
     {
         // Both backends' request fields. Response-only fields (id, key, status, used_quota, times)
         // are left out: the relay sets them. Fields a backend does not send are not sent back.

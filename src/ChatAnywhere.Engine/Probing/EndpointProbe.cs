@@ -4,7 +4,7 @@ using ChatAnywhere.Engine.Diagnosis;
 namespace ChatAnywhere.Engine.Probing
 {
     /// <summary>The outcome of probing an endpoint without a key: the last answer's classification, its round trip, the attempts.</summary>
-    public sealed class EndpointProbe
+    internal sealed class EndpointProbe
     {
         /// <summary>Creates an outcome.</summary>
         public EndpointProbe(Classification classification, TimeSpan? latency, int attempts)

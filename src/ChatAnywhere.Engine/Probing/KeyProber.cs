@@ -7,6 +7,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using ChatAnywhere.Engine.Probing;
+using ChatAnywhere.Engine.Logging;
 using ChatAnywhere.Engine.Diagnosis;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Http;
@@ -23,7 +25,7 @@ namespace ChatAnywhere.Engine.Probing
     /// is named, one chat completion), and turns the answers into an <see cref="ApiKeyTestResult"/>.
     /// One instance serves a whole invocation, concurrently; it shares the caller's HttpClient.
     /// </summary>
-    public sealed class KeyProber : IDisposable
+    internal sealed class KeyProber : IDisposable
     {
         // How log lines name a probe that carries no key.
         private const string NoKey = "(no key)";

@@ -8,7 +8,7 @@ namespace ChatAnywhere.Engine.Probing
     /// Verdicts reached before anything is sent: a key that cannot be a key, and a relay key
     /// about to go to api.openai.com (a third party the key does not belong to).
     /// </summary>
-    public static class Preflight
+    internal static class Preflight
     {
         /// <summary>A verdict that makes sending pointless or harmful, or null to go ahead.</summary>
         public static Classification? Check(KeyInspection key, ServiceEndpoint endpoint)

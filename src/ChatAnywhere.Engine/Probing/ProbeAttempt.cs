@@ -4,7 +4,7 @@ using ChatAnywhere.Engine.Diagnosis;
 namespace ChatAnywhere.Engine.Probing
 {
     /// <summary>The outcome of one HTTP attempt: its classification and how long it took.</summary>
-    public sealed class ProbeAttempt
+    internal sealed class ProbeAttempt
     {
         /// <summary>Creates an outcome.</summary>
         public ProbeAttempt(Classification classification, TimeSpan? latency)

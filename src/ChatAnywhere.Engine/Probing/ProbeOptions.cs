@@ -3,7 +3,7 @@ using System;
 namespace ChatAnywhere.Engine.Probing
 {
     /// <summary>How keys are probed.</summary>
-    public sealed class ProbeOptions
+    internal sealed class ProbeOptions
     {
         /// <summary>The longest one HTTP attempt may take.</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,11 +1,12 @@
 using System;
 using System.Threading.Tasks;
-using ChatAnywhere.Engine.Probing;
+using ChatAnywhere.Engine.Logging;
+using ChatAnywhere.Engine.Resilience;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace ChatAnywhere.Engine.Resilience
+namespace ChatAnywhere.Engine.Probing
 {
     /// <summary>
     /// The Polly pipeline around one probe request: a per-attempt timeout inside a retry for
@@ -13,7 +14,7 @@ namespace ChatAnywhere.Engine.Resilience
     /// thread-safe). Which answers are transient is the classifier's call
     /// (<see cref="Diagnosis.Classification.IsRetryable"/>).
     /// </summary>
-    public static class ProbeRetryPipeline
+    internal static class ProbeRetryPipeline
     {
         /// <summary>Builds the pipeline.</summary>
         /// <param name="options">Timeout and retry count.</param>

@@ -8,7 +8,7 @@ namespace ChatAnywhere.Engine.Resilience
     /// Retry-After the server sent wins, capped at 60 s: Polly's MaxDelay does not cap a delay
     /// generator's result (STYLE.md, Resilience).
     /// </summary>
-    public static class BackoffSchedule
+    internal static class BackoffSchedule
     {
         /// <summary>The first delay.</summary>
         public static readonly TimeSpan Initial = TimeSpan.FromSeconds(0.5);

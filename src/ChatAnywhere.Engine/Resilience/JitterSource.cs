@@ -3,7 +3,7 @@ using System;
 namespace ChatAnywhere.Engine.Resilience
 {
     /// <summary>Jitter samples in [0, 1) shared by every concurrent probe; Random is not thread-safe.</summary>
-    public static class JitterSource
+    internal static class JitterSource
     {
         private static readonly Random Random = new Random();
         private static readonly object Gate = new object();

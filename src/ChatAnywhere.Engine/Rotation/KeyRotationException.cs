@@ -6,7 +6,7 @@ namespace ChatAnywhere.Engine.Rotation
     /// A rotation that could not be done. The old token is untouched; a replacement created on the
     /// way has been deleted again, unless <see cref="LeftoverTokenId"/> says otherwise.
     /// </summary>
-    public sealed class KeyRotationException : Exception
+    internal sealed class KeyRotationException : Exception
     {
         /// <summary>Creates the exception.</summary>
         public KeyRotationException(RotationFailure failure, string message, string advice, Exception? innerException = null)

@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ChatAnywhere.Engine.Logging;
 using ChatAnywhere.Engine.Activation;
 using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Keys;
@@ -16,7 +17,7 @@ namespace ChatAnywhere.Engine.Rotation
     /// then revoke the old token and check that its key is refused (relay-admin-api.md §2, §5).
     /// Neither relay can regenerate a key in place: a reset is create + revoke.
     /// </summary>
-    public sealed class KeyRotator : IDisposable
+    internal sealed class KeyRotator : IDisposable
     {
         // How long a rollback may take after the caller cancelled: the replacement must not be left behind.
         private static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(10);

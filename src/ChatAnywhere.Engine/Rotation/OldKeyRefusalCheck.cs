@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using ChatAnywhere.Engine.Logging;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.Engine.Probing;

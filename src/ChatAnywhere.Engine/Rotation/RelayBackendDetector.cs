@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ChatAnywhere.Engine.Logging;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Probing;

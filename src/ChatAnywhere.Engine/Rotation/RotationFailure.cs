@@ -1,7 +1,7 @@
 namespace ChatAnywhere.Engine.Rotation
 {
     /// <summary>Why a rotation stopped before the old token was touched.</summary>
-    public enum RotationFailure
+    internal enum RotationFailure
     {
         /// <summary>The backend offers no key regeneration (ChatAnywhere's hosted service, OpenAI).</summary>
         NotSupported = 0,

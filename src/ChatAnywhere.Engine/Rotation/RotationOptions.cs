@@ -3,7 +3,7 @@ using System;
 namespace ChatAnywhere.Engine.Rotation
 {
     /// <summary>How Reset-ApiKey rotates.</summary>
-    public sealed class RotationOptions
+    internal sealed class RotationOptions
     {
         /// <summary>What to do with the old token once the new key works.</summary>
         public RevokeMode RevokeMode { get; set; } = RevokeMode.Disable;

@@ -9,7 +9,7 @@ namespace ChatAnywhere.Engine.Rotation
     /// A finished rotation: the new token and key, and what became of the old one. Holds the new
     /// key whole (the cmdlet turns it into a SecureString); ToString shows it masked.
     /// </summary>
-    public sealed class RotationOutcome
+    internal sealed class RotationOutcome
     {
         internal RotationOutcome(RotationPlan plan, long newTokenId, string newKey)
         {

@@ -6,7 +6,7 @@ namespace ChatAnywhere.Engine.Rotation
     /// What a rotation will do, known after reading only: the backend, the old token and the
     /// steps in words, so the cmdlet can ask ShouldProcess before anything changes.
     /// </summary>
-    public sealed class RotationPlan
+    internal sealed class RotationPlan
     {
         internal RotationPlan(RotationRequest request, RelayBackend backend, RelayManagementClient client, RelayToken oldToken, string? oldKey, string target, string action)
         {

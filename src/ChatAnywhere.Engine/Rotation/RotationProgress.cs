@@ -3,7 +3,7 @@ using ChatAnywhere.Engine.Activation;
 namespace ChatAnywhere.Engine.Rotation
 {
     /// <summary>Where a rotation stands, written by the rotator and read by the cmdlet for its progress bar.</summary>
-    public sealed class RotationProgress
+    internal sealed class RotationProgress
     {
         /// <summary>How many steps a rotation has (find, create, read key, verify, revoke, confirm).</summary>
         public const int StepCount = 6;

@@ -4,7 +4,7 @@ using ChatAnywhere.Engine.Endpoints;
 namespace ChatAnywhere.Engine.Rotation
 {
     /// <summary>One token to rotate and how to reach the relay that holds it.</summary>
-    public sealed class RotationRequest
+    internal sealed class RotationRequest
     {
         /// <summary>Creates a request.</summary>
         public RotationRequest(ServiceEndpoint relay, TokenSelector token, string accessToken, int? userId, RelayBackend backend)

@@ -4,7 +4,7 @@ using ChatAnywhere.Engine.Endpoints;
 namespace ChatAnywhere.Engine.Rotation
 {
     /// <summary>Which hosts and backends can rotate a key: decided before any request is sent.</summary>
-    public static class RotationSupport
+    internal static class RotationSupport
     {
         /// <summary>The support answer for ChatAnywhere's hosted service.</summary>
         public const string ChatAnywhereIssue = "https://github.com/chatanywhere/GPT_API_free/issues/330";

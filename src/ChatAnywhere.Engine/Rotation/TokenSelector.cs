@@ -4,7 +4,7 @@ using ChatAnywhere.Engine.Keys;
 namespace ChatAnywhere.Engine.Rotation
 {
     /// <summary>Which token to rotate: the one with a key, an id or a name.</summary>
-    public sealed class TokenSelector
+    internal sealed class TokenSelector
     {
         private TokenSelector(KeyInspection? key, long? id, string? name)
         {

@@ -13,7 +13,7 @@ namespace ChatAnywhere.Engine.Status
     /// One GET without credentials (status pages, a relay's /api/status), bounded in time and size.
     /// A network failure or timeout comes back classified, never thrown; only the caller's cancellation throws.
     /// </summary>
-    public static class AnonymousGet
+    internal static class AnonymousGet
     {
         /// <summary>Sends the request once.</summary>
         /// <exception cref="OperationCanceledException">The caller cancelled.</exception>

@@ -4,7 +4,7 @@ using ChatAnywhere.Engine.Http;
 namespace ChatAnywhere.Engine.Status
 {
     /// <summary>The answer to an <see cref="AnonymousGet"/>, or the classified failure to get one.</summary>
-    public sealed class AnonymousGetResult
+    internal sealed class AnonymousGetResult
     {
         /// <summary>Creates a result: exactly one of the two is set.</summary>
         public AnonymousGetResult(ProbeResponse? response, Classification? failure)

@@ -1,7 +1,7 @@
 namespace ChatAnywhere.Engine.Status
 {
     /// <summary>What opening a connection of our own showed: each phase's time, and the first failure.</summary>
-    public sealed class ConnectionPhases
+    internal sealed class ConnectionPhases
     {
         /// <summary>Name resolution; null for an IP address.</summary>
         public long? DnsMs { get; set; }

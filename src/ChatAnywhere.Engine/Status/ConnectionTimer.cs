@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
+using ChatAnywhere.Engine.Diagnosis;
 using ChatAnywhere.Engine.Probing;
 
 namespace ChatAnywhere.Engine.Status
@@ -15,7 +16,7 @@ namespace ChatAnywhere.Engine.Status
     /// a failure names its phase. netstandard2.0 offers no cancellation token for connect or
     /// handshake: the socket is disposed on timeout or cancellation instead, which ends them.
     /// </summary>
-    public static class ConnectionTimer
+    internal static class ConnectionTimer
     {
         /// <summary>Measures each phase; a failure is a result, only the caller's cancellation throws.</summary>
         /// <exception cref="OperationCanceledException">The caller cancelled.</exception>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ChatAnywhere.Engine.Logging;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.Engine.Probing;
@@ -14,7 +15,7 @@ namespace ChatAnywhere.Engine.Status
     /// through the invocation's HttpClient (with a key: Test-ApiKey's probe), then, for a relay,
     /// GET /api/status. Every failure ends up in the result, never in an exception.
     /// </summary>
-    public sealed class EndpointChecker
+    internal sealed class EndpointChecker
     {
         private readonly HttpClient _client;
         private readonly KeyProber _prober;

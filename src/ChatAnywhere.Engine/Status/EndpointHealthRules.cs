@@ -5,7 +5,7 @@ namespace ChatAnywhere.Engine.Status
     /// health. The question is "does the service answer?", not "is the key good?": any answer of
     /// the API that is not a server failure shows it up, a 401 included.
     /// </summary>
-    public static class EndpointHealthRules
+    internal static class EndpointHealthRules
     {
         /// <summary>Health and cause of one answer, before slowness and retries are weighed.</summary>
         public static (EndpointHealth Health, EndpointCause Cause) Judge(KeyVerdict verdict, VerdictReason reason, int? statusCode)

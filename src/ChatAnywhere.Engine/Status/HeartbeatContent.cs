@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ChatAnywhere.Engine.Status
 {
     /// <summary>What GET /api/status-page/heartbeat/{slug} says per monitor id: its last beat and its 24 h uptime.</summary>
-    public sealed class HeartbeatContent
+    internal sealed class HeartbeatContent
     {
         /// <summary>The newest beat per monitor id.</summary>
         public Dictionary<int, LastBeat> LastBeats { get; } = new Dictionary<int, LastBeat>();

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ChatAnywhere.Engine.Status
 {
     /// <summary>The rule for <see cref="ServiceStatus.Overall"/>, in one place.</summary>
-    public static class OverallStatusRule
+    internal static class OverallStatusRule
     {
         /// <summary>
         /// Unknown when no endpoint could be checked; Outage when none of those checked is

@@ -8,7 +8,7 @@ namespace ChatAnywhere.Engine.Status
     /// Reads a one-api / new-api relay's public GET /api/status
     /// (relay-admin-api.md §4: {"success":true,"message":"","data":{"version","system_name",...}}).
     /// </summary>
-    public static class RelayStatusReader
+    internal static class RelayStatusReader
     {
         // Members only new-api's /api/status carries (relay-admin-api.md §4, new-api/2025-04 controller/misc.go).
         private static readonly string[] NewApiOnlyMembers = { "setup", "self_use_mode_enabled", "demo_site_enabled", "docs_link", "price" };

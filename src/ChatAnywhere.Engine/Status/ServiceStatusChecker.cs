@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ChatAnywhere.Engine.Logging;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Keys;
@@ -15,7 +16,7 @@ namespace ChatAnywhere.Engine.Status
     /// Get-ServiceStatus without PowerShell: every endpoint and the status page checked at once,
     /// so the whole takes about as long as the slowest part, and the parts put together.
     /// </summary>
-    public sealed class ServiceStatusChecker : IDisposable
+    internal sealed class ServiceStatusChecker : IDisposable
     {
         private readonly EndpointChecker _endpoints;
         private readonly StatusPageClient _statusPage;

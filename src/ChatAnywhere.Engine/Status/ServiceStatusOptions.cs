@@ -3,7 +3,7 @@ using System;
 namespace ChatAnywhere.Engine.Status
 {
     /// <summary>How Get-ServiceStatus checks.</summary>
-    public sealed class ServiceStatusOptions
+    internal sealed class ServiceStatusOptions
     {
         /// <summary>The longest one HTTP attempt (and the connection phases together) may take.</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -3,7 +3,7 @@ using System.Threading;
 namespace ChatAnywhere.Engine.Status
 {
     /// <summary>How many checks of a status run are done, written by the checks and read by the cmdlet for its progress bar.</summary>
-    public sealed class ServiceStatusProgress
+    internal sealed class ServiceStatusProgress
     {
         private int _done;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ChatAnywhere.Engine.Logging;
 using ChatAnywhere.Engine.Diagnosis;
 using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Probing;
@@ -14,7 +15,7 @@ namespace ChatAnywhere.Engine.Status
     /// the slug from the URL or from /api/entry-page, then the page and its heartbeats at once.
     /// Whatever goes wrong is the report's state, never an exception.
     /// </summary>
-    public sealed class StatusPageClient
+    internal sealed class StatusPageClient
     {
         private readonly HttpClient _client;
         private readonly TimeSpan _timeout;

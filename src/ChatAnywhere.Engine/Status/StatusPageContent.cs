@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ChatAnywhere.Engine.Status
 {
     /// <summary>What GET /api/status-page/{slug} lists: the public monitors by group, pinned incidents, active maintenance.</summary>
-    public sealed class StatusPageContent
+    internal sealed class StatusPageContent
     {
         /// <summary>The page's title.</summary>
         public string? Title { get; set; }

@@ -6,7 +6,7 @@ namespace ChatAnywhere.Engine.Status
     /// Where an Uptime Kuma status page's API lives: its root (which may carry a path prefix when
     /// Uptime Kuma sits behind a reverse proxy) and, when the URL named one, the page's slug.
     /// </summary>
-    public sealed class StatusPageLocation
+    internal sealed class StatusPageLocation
     {
         private StatusPageLocation(Uri root, string? slug)
         {

@@ -3,7 +3,7 @@ using System;
 namespace ChatAnywhere.Engine.Status
 {
     /// <summary>What reading a status page gave: its state, and when read, its monitors and notices.</summary>
-    public sealed class StatusPageReport
+    internal sealed class StatusPageReport
     {
         /// <summary>Read, NotFound, Unreachable or NotUptimeKuma.</summary>
         public StatusPageState State { get; set; }

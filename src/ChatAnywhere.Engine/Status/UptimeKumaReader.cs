@@ -10,7 +10,7 @@ namespace ChatAnywhere.Engine.Status
     /// (shapes in reference/uptime-kuma-api.md, from louislam/uptime-kuma 2.5.3 and 1.23.17).
     /// Every method refuses, rather than guesses at, an answer that is not that API's.
     /// </summary>
-    public static class UptimeKumaReader
+    internal static class UptimeKumaReader
     {
         // Heartbeat times are SQL datetimes ("YYYY-MM-DD HH:mm:ss[.SSS]", UTC in 2.x); incidents may
         // carry ISO 8601. Both are read with the invariant culture.

@@ -52,10 +52,10 @@ namespace ChatAnywhere.PowerShell.Commands
         protected CancellationToken StopToken => _stopping.Token;
 
         /// <summary>Masks every secret this invocation has seen.</summary>
-        protected SecretRedactor Redactor { get; } = new SecretRedactor();
+        private protected SecretRedactor Redactor { get; } = new SecretRedactor();
 
         /// <summary>The engine's log for this invocation, made on first use (in BeginProcessing).</summary>
-        protected QueuedProbeLog Log => _log ??= QueuedProbeLog.For(this, Redactor);
+        private protected QueuedProbeLog Log => _log ??= QueuedProbeLog.For(this, Redactor);
 
         /// <inheritdoc />
         public void Dispose()
@@ -147,7 +147,7 @@ namespace ChatAnywhere.PowerShell.Commands
         }
 
         /// <summary>The settings of this invocation's one HttpClient.</summary>
-        protected HttpClientSettings CreateHttpSettings(int maxConnectionsPerServer)
+        private protected HttpClientSettings CreateHttpSettings(int maxConnectionsPerServer)
         {
             var proxyCredential = ProxyCredential?.GetNetworkCredential();
             Redactor.Register(proxyCredential?.Password);
@@ -165,7 +165,7 @@ namespace ChatAnywhere.PowerShell.Commands
         /// The key given, or else the one in the environment, inspected. Null with <paramref name="error"/>
         /// set when it is empty once cleaned; stops the command when there is no key at all.
         /// </summary>
-        protected KeyInspection? InspectKey(SecureString? given, string noKeyMessage, out ErrorRecord? error)
+        private protected KeyInspection? InspectKey(SecureString? given, string noKeyMessage, out ErrorRecord? error)
         {
             var rawKey = given is null ? EnvironmentDefaults.ApiKey() : SecureStrings.ToPlainText(given);
             if (rawKey is null)
@@ -179,7 +179,7 @@ namespace ChatAnywhere.PowerShell.Commands
         }
 
         /// <summary>Parses a base URL (with or without /v1), or explains why it cannot be used.</summary>
-        protected ServiceEndpoint? TryResolveEndpoint(string? text, out ErrorRecord? error)
+        private protected ServiceEndpoint? TryResolveEndpoint(string? text, out ErrorRecord? error)
         {
             var endpoint = ServiceEndpoint.TryParse(text, AllowUnencryptedAuthentication.IsPresent, out var problem, out var insecure);
             error = endpoint is null ? InputErrors.BadBaseUri(problem, insecure, text) : null;

@@ -52,7 +52,7 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <param name="purpose">"test", "wait for": completes "No key to ...".</param>
         /// <param name="endpoint">The endpoint to probe.</param>
         /// <param name="error">Why this input cannot be used.</param>
-        protected KeyInspection? ReadKey(string purpose, out ServiceEndpoint? endpoint, out ErrorRecord? error)
+        private protected KeyInspection? ReadKey(string purpose, out ServiceEndpoint? endpoint, out ErrorRecord? error)
         {
             endpoint = null;
             var key = InspectKey(

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Management.Automation;
+using ChatAnywhere.Engine.Logging;
 using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.Engine.Probing;
 
@@ -10,7 +11,7 @@ namespace ChatAnywhere.PowerShell.Logging
     /// Collects the engine's lines from worker threads so the pipeline thread can write them
     /// (only it may call WriteVerbose / WriteDebug). Every line passes the redactor once more.
     /// </summary>
-    public sealed class QueuedProbeLog : IProbeLog
+    internal sealed class QueuedProbeLog : IProbeLog
     {
         private readonly ConcurrentQueue<(bool IsDebug, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
         private readonly SecretRedactor _redactor;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using ChatAnywhere.Engine.Logging;
 using ChatAnywhere.Engine.Probing;
 
 namespace ChatAnywhere.Engine.Tests.Support

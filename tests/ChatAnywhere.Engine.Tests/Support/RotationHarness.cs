@@ -12,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ChatAnywhere.Engine.Tests.Support
 {
     /// <summary>A KeyRotator wired to a <see cref="FakeRelay"/>, a fake clock, a redactor and a capturing log.</summary>
-    public sealed class RotationHarness
+    internal sealed class RotationHarness
     {
         /// <summary>The old token's key as the relay stores it (without sk-).</summary>
         public const string OldStored = "Oldk0000000000000000000000000000000000000000wxyz";
