@@ -227,7 +227,7 @@ public sealed class ScenarioLoader
             "methods must be HTTP method names (\"PUT\", \"DELETE\"...).");
         if (fault.Fixture is not null)
         {
-            Require(_fixtures.Contains(fault.Fixture), where, $"fixture '{fault.Fixture}' is not in Resources/responses.json.");
+            Require(_fixtures.Contains(fault.Fixture), where, $"fixture '{fault.Fixture}' is neither a corpus id (corpus/answers) nor in Resources/responses.json.");
             Require(fault.Status is not null || _fixtures.Get(fault.Fixture).Status is not null, where,
                 $"fixture '{fault.Fixture}' has no captured status: give 'status'.");
         }
