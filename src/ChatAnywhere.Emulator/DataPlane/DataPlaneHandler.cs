@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ChatAnywhere.Emulator.Control;
 using ChatAnywhere.Emulator.Faults;
+using ChatAnywhere.Emulator.Fixtures;
 using ChatAnywhere.Emulator.Personalities;
 using ChatAnywhere.Emulator.Scenarios;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,8 @@ namespace ChatAnywhere.Emulator.DataPlane;
 
 /// <summary>
 /// Every non-control request: pick the personality, apply latency and faults, let the personality
-/// answer. The request is recorded on arrival (with a key fingerprint, never the key).
+/// answer, or replay the corpus row the key names. The request is recorded on arrival (with a key
+/// fingerprint, never the key).
 /// </summary>
 public sealed class DataPlaneHandler
 {
@@ -23,6 +25,7 @@ public sealed class DataPlaneHandler
     private readonly FaultPlanner _planner;
     private readonly FaultResponder _responder;
     private readonly RequestLog _log;
+    private readonly AnswerCorpus _corpus;
     private readonly CancellationToken _stopping;
 
     public DataPlaneHandler(
@@ -31,6 +34,7 @@ public sealed class DataPlaneHandler
         FaultPlanner planner,
         FaultResponder responder,
         RequestLog log,
+        AnswerCorpus corpus,
         CancellationToken stopping)
     {
         _store = store;
@@ -38,6 +42,7 @@ public sealed class DataPlaneHandler
         _planner = planner;
         _responder = responder;
         _log = log;
+        _corpus = corpus;
         _stopping = stopping;
     }
 
@@ -80,7 +85,13 @@ public sealed class DataPlaneHandler
                 await request.DelayAsync(plan.DelayMs).ConfigureAwait(false);
             }
 
-            if (plan.Fault is not null)
+            if (request.Key?.Entry.Answer is string answer)
+            {
+                // A replayed row is the whole answer, whatever the mount or the scenario's faults
+                // (the loader checked the id and its status); only the latency above applies.
+                await _corpus.Replay(answer).WriteAsync(context).ConfigureAwait(false);
+            }
+            else if (plan.Fault is not null)
             {
                 await _responder.RespondAsync(request, plan.Fault).ConfigureAwait(false);
             }

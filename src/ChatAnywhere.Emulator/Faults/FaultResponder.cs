@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace ChatAnywhere.Emulator.Faults;
 
-/// <summary>Sends what a fault stands for. Bodies come from Resources/responses.json, built once.</summary>
+/// <summary>Sends what a fault stands for. Bodies come from the fixture catalogue (the corpus and Resources/responses.json), built once.</summary>
 public sealed class FaultResponder
 {
     private const int DefaultTimeoutMs = 120_000;

@@ -1,6 +1,9 @@
 namespace ChatAnywhere.Emulator.Fixtures;
 
-/// <summary>One entry of Resources/responses.json: a captured answer, where it was seen, and what goes on the wire.</summary>
+/// <summary>
+/// One answer the emulator's own personalities and faults send: a corpus row as it went on the wire, or an
+/// entry of Resources/responses.json (a reconstruction of a corpus row's body, or an EMU- answer of the emulator's own).
+/// </summary>
 public sealed record CapturedResponse
 {
     public required string Id { get; init; }
@@ -8,7 +11,8 @@ public sealed record CapturedResponse
     /// <summary>For an emulator-built entry, the fixture it was derived from.</summary>
     public string? BasedOn { get; init; }
 
-    public required string Provenance { get; init; }
+    /// <summary>Where it was seen; for a reconstruction of a corpus row, the row's (taken from the corpus).</summary>
+    public string? Provenance { get; init; }
 
     /// <summary>Status as captured; null where the capture did not show it.</summary>
     public int? Status { get; init; }
@@ -16,7 +20,7 @@ public sealed record CapturedResponse
     /// <summary>Content type as described by the capture.</summary>
     public string? ContentType { get; init; }
 
-    public required string BodyFidelity { get; init; }
+    public string? BodyFidelity { get; init; }
 
     /// <summary>The Content-Type the emulator sends; empty for no body.</summary>
     public required string WireContentType { get; init; }

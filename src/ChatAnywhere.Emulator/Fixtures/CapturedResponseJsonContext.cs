@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ChatAnywhere.Emulator.Fixtures;
 
-/// <summary>Resources/responses.json keeps the snake_case field names of the shared fixtures.</summary>
+/// <summary>Resources/responses.json keeps the snake_case field names of the corpus rows.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]

@@ -131,7 +131,7 @@ public static class EmulatorHost
             new ReservedPersonality("relay", new PathString("/relay")),
         ]);
         var dataPlane = new DataPlaneHandler(
-            store, router, new FaultPlanner(store), new FaultResponder(fixtures), log, app.Lifetime.ApplicationStopping);
+            store, router, new FaultPlanner(store), new FaultResponder(fixtures), log, fixtures.Corpus, app.Lifetime.ApplicationStopping);
 
         new ControlEndpoints(store, loader, log, relays).Map(app);
         app.Map("/{**path}", dataPlane.HandleAsync);

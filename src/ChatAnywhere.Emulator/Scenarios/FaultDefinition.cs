@@ -32,7 +32,7 @@ public sealed record FaultDefinition
 
     public int? Status { get; set; }
 
-    /// <summary>A fixture id from Resources/responses.json to answer with instead of the default.</summary>
+    /// <summary>A fixture id (a corpus id, or an EMU- id of Resources/responses.json) to answer with instead of the default.</summary>
     public string? Fixture { get; set; }
 
     public CloudflarePage? Page { get; set; }

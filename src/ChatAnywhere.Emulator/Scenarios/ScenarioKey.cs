@@ -39,5 +39,11 @@ public sealed record ScenarioKey
 
     public FaultDefinition? Fault { get; set; }
 
+    /// <summary>
+    /// A corpus id (corpus/answers/*.json): every data-plane request with this key, at any mount, gets that
+    /// row as it was captured (status, content type, headers, body) instead of the personality's answer.
+    /// </summary>
+    public string? Answer { get; set; }
+
     public string? Note { get; set; }
 }

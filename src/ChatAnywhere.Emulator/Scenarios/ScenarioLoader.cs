@@ -210,6 +210,22 @@ public sealed class ScenarioLoader
         {
             ValidateFault(key.Fault, where + ".fault");
         }
+
+        if (key.Answer is not null)
+        {
+            ValidateAnswer(key, where);
+        }
+    }
+
+    private void ValidateAnswer(ScenarioKey key, string where)
+    {
+        string id = key.Answer!;
+        Require(_fixtures.Corpus.Contains(id), where, $"answer '{id}' is not a corpus id (the ids of corpus/answers/*.json).");
+        Require(_fixtures.Corpus.CanReplay(id), where,
+            $"answer '{id}' has no status in the corpus (its source did not show one), so it cannot be replayed: pick a row with a status.");
+        // The row is the whole answer; anything that would change it over time or by fault would be ignored.
+        Require(key.Fault is null && key.Changes is null && key.ActivateAfterSec is null && key.Status is null, where,
+            $"answer '{id}' replays the row as captured: leave out 'fault', 'changes', 'activateAfterSec' and 'status'.");
     }
 
     private void ValidateFault(FaultDefinition fault, string where)
@@ -227,7 +243,7 @@ public sealed class ScenarioLoader
             "methods must be HTTP method names (\"PUT\", \"DELETE\"...).");
         if (fault.Fixture is not null)
         {
-            Require(_fixtures.Contains(fault.Fixture), where, $"fixture '{fault.Fixture}' is not in Resources/responses.json.");
+            Require(_fixtures.Contains(fault.Fixture), where, $"fixture '{fault.Fixture}' is neither a corpus id (corpus/answers) nor in Resources/responses.json.");
             Require(fault.Status is not null || _fixtures.Get(fault.Fixture).Status is not null, where,
                 $"fixture '{fault.Fixture}' has no captured status: give 'status'.");
         }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere;
 
-/// <summary>ChatAnywhere's error answers, built once from Resources/responses.json.</summary>
+/// <summary>ChatAnywhere's error answers, built once from the fixture catalogue (the corpus and Resources/responses.json).</summary>
 public sealed class ChatAnywhereAnswers
 {
     private readonly string _suspendedMessage;

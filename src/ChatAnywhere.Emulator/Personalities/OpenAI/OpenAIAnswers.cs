@@ -3,7 +3,7 @@ using ChatAnywhere.Emulator.Fixtures;
 
 namespace ChatAnywhere.Emulator.Personalities.OpenAI;
 
-/// <summary>OpenAI's error answers, built once from Resources/responses.json.</summary>
+/// <summary>OpenAI's error answers, built once from the fixture catalogue (the corpus and Resources/responses.json).</summary>
 public sealed class OpenAIAnswers
 {
     public OpenAIAnswers(FixtureCatalog fixtures)

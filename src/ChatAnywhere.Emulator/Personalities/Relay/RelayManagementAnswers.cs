@@ -3,7 +3,7 @@ using ChatAnywhere.Emulator.Fixtures;
 
 namespace ChatAnywhere.Emulator.Personalities.Relay;
 
-/// <summary>The token API's refusals, built once from Resources/responses.json (relay-admin-api.md §1, §2).</summary>
+/// <summary>The token API's refusals, built once from the fixture catalogue (relay-admin-api.md §1, §2).</summary>
 public sealed class RelayManagementAnswers
 {
     public RelayManagementAnswers(FixtureCatalog fixtures)
