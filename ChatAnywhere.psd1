@@ -16,6 +16,7 @@
         'Wait-KeyActivation'
         'Get-ServiceStatus'
         'Reset-ApiKey'
+        'Get-ApiKeyEnvironment'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
