@@ -10,6 +10,7 @@ using ChatAnywhere.Emulator.Fixtures;
 using ChatAnywhere.Emulator.Personalities;
 using ChatAnywhere.Emulator.Personalities.ChatAnywhere;
 using ChatAnywhere.Emulator.Personalities.OpenAI;
+using ChatAnywhere.Emulator.Personalities.GitHub;
 using ChatAnywhere.Emulator.Personalities.Relay;
 using ChatAnywhere.Emulator.Personalities.UptimeKuma;
 using ChatAnywhere.Emulator.Scenarios;
@@ -128,6 +129,7 @@ public static class EmulatorHost
             // Relays match whole path segments (/relay/new-api-2025 is not /relay/new-api); the bare /relay prefix comes last.
             .. relays,
             new UptimeKumaPersonality(new UptimeKumaAnswers(fixtures)),
+            new GitHubPersonality(),
             new ReservedPersonality("relay", new PathString("/relay")),
         ]);
         var dataPlane = new DataPlaneHandler(

@@ -34,4 +34,6 @@ public sealed record Scenario
 
     /// <summary>The user and tokens of the relays under /relay; null: no user, no tokens.</summary>
     public RelayDefinition? Relay { get; set; }
+
+    public CommunityDefinition? Community { get; set; }
 }

@@ -128,6 +128,11 @@ public sealed class ScenarioLoader
         {
             ValidateRelay(scenario.Relay, $"{source}: relay");
         }
+
+        if (scenario.Community is not null)
+        {
+            ValidateCommunity(scenario.Community, $"{source}: community");
+        }
     }
 
     private static void ValidateRelay(RelayDefinition relay, string where)
@@ -151,6 +156,18 @@ public sealed class ScenarioLoader
             Require(keys.Add(RelayKeys.ToStoredForm(token.Key)!), at, "the same key appears twice.");
             Require(token.Status is >= 1 and <= 4, at, "status must be 1 (enabled), 2 (disabled), 3 (expired) or 4 (exhausted).");
             Require(token.ExpiredTime >= -1, at, "expiredTime must be unix seconds, or -1 for never.");
+        }
+    }
+
+    private static void ValidateCommunity(CommunityDefinition community, string where)
+    {
+        Require(community.Repository.Count(c => c == '/') == 1 && !community.Repository.StartsWith('/') && !community.Repository.EndsWith('/'), where, "repository must be owner/name.");
+        for (int i = 0; i < community.Issues.Count; i++)
+        {
+            CommunityIssue issue = community.Issues[i] ?? throw new ScenarioValidationException($"{where}.issues[{i}] is null.");
+            Require(issue.Number > 0, $"{where}.issues[{i}]", "number must be positive.");
+            Require(!string.IsNullOrWhiteSpace(issue.Title), $"{where}.issues[{i}]", "title is required.");
+            Require(issue.MinutesAgo >= 0, $"{where}.issues[{i}]", "minutesAgo cannot be negative.");
         }
     }
 

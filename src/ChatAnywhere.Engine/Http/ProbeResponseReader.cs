@@ -13,6 +13,9 @@ namespace ChatAnywhere.Engine.Http
         {
             "Retry-After", "retry-after-ms", "x-should-retry", "Location", "Server", "cf-ray", "cf-mitigated",
             "WWW-Authenticate", "X-New-Api-Version", "X-Oneapi-Request-Id", "openai-processing-ms",
+
+            // Marks of gateways and Azure (BackendFingerprinter), and GitHub's rate limit (CommunityReader).
+            "Via", "apim-request-id", "x-ratelimit-remaining",
         };
 
         /// <summary>Reads at most <paramref name="bodyLimit"/> bytes of the body.</summary>

@@ -30,6 +30,12 @@ namespace ChatAnywhere
         /// <summary>In plain words, why the status page could not be read; null when it was.</summary>
         public string? StatusPageProblem { get; set; }
 
+        /// <summary>The service's GitHub issues of the last hours: is it only me?</summary>
+        public CommunityReport Community { get; set; } = new CommunityReport();
+
+        /// <summary>What an admin should know beyond the status, e.g. "3 users reported failures in the last 24 h: not only you".</summary>
+        public string[] Problems { get; set; } = Array.Empty<string>();
+
         /// <summary>When the check finished, in UTC.</summary>
         public DateTime CheckedAt { get; set; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -17,7 +18,7 @@ namespace ChatAnywhere.Engine.Status
     {
         /// <summary>Sends the request once.</summary>
         /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-        public static async Task<AnonymousGetResult> SendAsync(HttpClient client, Uri uri, TimeSpan timeout, int bodyLimit, CancellationToken cancellationToken)
+        public static async Task<AnonymousGetResult> SendAsync(HttpClient client, Uri uri, TimeSpan timeout, int bodyLimit, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null)
         {
             if (client is null)
             {
@@ -29,6 +30,11 @@ namespace ChatAnywhere.Engine.Status
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                foreach (var header in headers ?? Array.Empty<KeyValuePair<string, string>>())
+                {
+                    request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
                 return new AnonymousGetResult(await ProbeResponseReader.ReadAsync(response, bodyLimit, limit.Token).ConfigureAwait(false), null);
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,12 +21,14 @@ namespace ChatAnywhere.Engine.Status
     {
         private readonly EndpointChecker _endpoints;
         private readonly StatusPageClient _statusPage;
+        private readonly CommunityReader? _community;
         private readonly IProbeLog _log;
         private HttpClient? _ownedClient;
 
         /// <summary>Creates a checker from its two parts.</summary>
-        public ServiceStatusChecker(EndpointChecker endpoints, StatusPageClient statusPage, IProbeLog? log = null)
+        public ServiceStatusChecker(EndpointChecker endpoints, StatusPageClient statusPage, IProbeLog? log = null, CommunityReader? community = null)
         {
+            _community = community;
             _endpoints = endpoints ?? throw new ArgumentNullException(nameof(endpoints));
             _statusPage = statusPage ?? throw new ArgumentNullException(nameof(statusPage));
             _log = log ?? NullProbeLog.Instance;
@@ -47,7 +50,8 @@ namespace ChatAnywhere.Engine.Status
             return new ServiceStatusChecker(
                 new EndpointChecker(client, prober, options, target => ProxyRoute.For(settings, target), log),
                 new StatusPageClient(client, options.AttemptTimeout, options.BodyLimit, log),
-                log)
+                log,
+                new CommunityReader(client, options.AttemptTimeout, log))
             {
                 _ownedClient = client,
             };
@@ -96,6 +100,52 @@ namespace ChatAnywhere.Engine.Status
                     Problem = $"Reading the status page failed in the module: {exception.GetType().Name}: {exception.Message}",
                 };
             }
+        }
+
+        /// <summary>
+        /// Reads the community reports (the service's GitHub issues); a failure, even a fault of the module,
+        /// is a report (Unavailable), never an exception that hides the rest.
+        /// </summary>
+        /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+        public async Task<CommunityReport> ReadCommunityAsync(Uri repository, TimeSpan window, string? token, CancellationToken cancellationToken)
+        {
+            if (_community is null)
+            {
+                return new CommunityReport { Status = CommunityStatus.Skipped };
+            }
+
+            try
+            {
+                return await _community.ReadAsync(repository, window, token, DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new CommunityReport
+                {
+                    Status = CommunityStatus.Unavailable,
+                    Source = repository?.AbsoluteUri,
+                    WindowHours = (int)Math.Round(window.TotalHours),
+                    Problem = $"Reading the community reports failed in the module: {exception.GetType().Name}: {exception.Message}",
+                };
+            }
+        }
+
+        /// <summary>Adds the community reports to a status, with a line in Problems when two or more users reported failures.</summary>
+        public static ServiceStatus WithCommunity(ServiceStatus status, CommunityReport community)
+        {
+            if (status is null || community is null)
+            {
+                throw new ArgumentNullException(status is null ? nameof(status) : nameof(community));
+            }
+
+            status.Community = community;
+            var line = CommunityReader.Summarize(community);
+            if (line is not null)
+            {
+                status.Problems = status.Problems.Concat(new[] { line }).ToArray();
+            }
+
+            return status;
         }
 
         /// <summary>Checks everything concurrently; <paramref name="statusPage"/> null skips the page.</summary>

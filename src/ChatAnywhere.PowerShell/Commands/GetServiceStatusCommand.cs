@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
@@ -64,6 +65,20 @@ namespace ChatAnywhere.PowerShell.Commands
         [Parameter]
         [ValidateRange(1, 600000)]
         public int SlowThresholdMs { get; set; } = 2000;
+
+        /// <summary>The service's GitHub repository, read for "is it only me?" (GET {uri}/issues).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string CommunityUri { get; set; } = CommunityReader.DefaultRepository;
+
+        /// <summary>How many hours back the community reports are read (default 24).</summary>
+        [Parameter]
+        [ValidateRange(1, 720)]
+        public int CommunityWindowHours { get; set; } = 24;
+
+        /// <summary>Skips the community reports.</summary>
+        [Parameter]
+        public SwitchParameter NoCommunity { get; set; }
 
         /// <inheritdoc />
         protected override void BeginProcessing()
@@ -131,7 +146,12 @@ namespace ChatAnywhere.PowerShell.Commands
         protected override void EndProcessing()
         {
             var progress = new ServiceStatusProgress();
-            var check = Task.Run(() => _checker!.CheckAsync(_endpoints, _statusPage, _key, progress, StopToken), StopToken);
+            var community = ReadCommunity();
+            var check = Task.Run(
+                async () => ServiceStatusChecker.WithCommunity(
+                    await _checker!.CheckAsync(_endpoints, _statusPage, _key, progress, StopToken).ConfigureAwait(false),
+                    await community.ConfigureAwait(false)),
+                StopToken);
             var shown = false;
             var status = WaitFor(check, () => shown = ShowProgress(progress), WaitSlice);
             if (shown)
@@ -140,6 +160,30 @@ namespace ChatAnywhere.PowerShell.Commands
             }
 
             WriteObject(status);
+        }
+
+        // ChatAnywhere's users report on its GitHub tracker: read it when a ChatAnywhere host is checked, or
+        // when -CommunityUri names a tracker; never for a self-hosted relay alone (and never in the tests' offline runs).
+        private Task<CommunityReport> ReadCommunity()
+        {
+            var asked = MyInvocation.BoundParameters.ContainsKey(nameof(CommunityUri));
+            if (NoCommunity.IsPresent || (!asked && !_endpoints.Any(e => KnownHosts.KindOf(e.BaseUri) == EndpointKind.ChatAnywhere)))
+            {
+                return Task.FromResult(new CommunityReport { Status = CommunityStatus.Skipped });
+            }
+
+            if (!Uri.TryCreate(CommunityUri, UriKind.Absolute, out var repository) || (repository.Scheme != Uri.UriSchemeHttps && repository.Scheme != Uri.UriSchemeHttp))
+            {
+                ThrowArgumentError("InvalidCommunityUri", $"-CommunityUri must be an http(s) address of a repository, e.g. {CommunityReader.DefaultRepository}.", CommunityUri);
+            }
+
+            var token = Environment.GetEnvironmentVariable("GITHUB_TOKEN");
+            if (!string.IsNullOrEmpty(token))
+            {
+                Redactor.Register(token!);
+            }
+
+            return Task.Run(() => _checker!.ReadCommunityAsync(repository!, TimeSpan.FromHours(CommunityWindowHours), token, StopToken), StopToken);
         }
 
         private static ServiceEndpoint? Refuse(ErrorRecord refusal, out ErrorRecord error)

@@ -18,6 +18,9 @@
         TimeoutSec                     = 'Seconds one HTTP attempt may take, and the connection phases together (default 10).'
         MaxRetries                     = 'Retries of GET /v1/models after a transient failure (default 1). An endpoint that answers only after a retry is Degraded (Retried).'
         SlowThresholdMs                = 'An HTTP round trip longer than this many milliseconds makes an endpoint Degraded (Slow) (default 2000).'
+        CommunityUri                   = 'The service''s GitHub repository (its API address), read for "is it only me?": GET {uri}/issues?state=all&since=...&per_page=100. Default https://api.github.com/repos/chatanywhere/GPT_API_free. Read by default when a ChatAnywhere host is checked; naming it reads it for any endpoint. $env:GITHUB_TOKEN, when set, is sent only to api.github.com over https.'
+        CommunityWindowHours           = 'How many hours back the community reports are read (1 to 720, default 24).'
+        NoCommunity                    = 'Skips the community reports.'
         Proxy                          = 'Sends requests through this proxy instead of the one in HTTPS_PROXY or the system settings. DNS, connect and TLS times are then not measured (they would be the proxy''s).'
         ProxyCredential                = 'Credentials for -Proxy.'
         NoProxy                        = 'Connects directly, ignoring HTTP(S)_PROXY and system proxy settings.'
@@ -29,15 +32,21 @@
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects with a BaseUri (or ApiBase) property.' }
     )
     Outputs     = @(
-        @{ Type = 'ChatAnywhere.ServiceStatus'; Description = 'One object: Overall, Endpoints (ChatAnywhere.EndpointStatus: BaseUri, Host, Status, Cause, Detail, DnsMs, ConnectMs, TlsMs, HttpMs, StatusCode, Attempts, Backend, KeyVerdict, Key, RelayVersion, RelaySystemName, Address, CheckedAt), Components (ChatAnywhere.ComponentStatus: Id, Name, Group, Status, Uptime24h, LastHeartbeat, PingMs), Incidents (ChatAnywhere.ServiceIncident: Kind, Title, Content, Style, StartedAt, UpdatedAt), StatusPageUri, StatusPageState, StatusPageProblem, CheckedAt, Duration. Endpoints, Components and Incidents hold only scalar properties, so they export to CSV.' }
+        @{ Type = 'ChatAnywhere.ServiceStatus'; Description = 'One object: Overall, Endpoints (ChatAnywhere.EndpointStatus: BaseUri, Host, Status, Cause, Detail, DnsMs, ConnectMs, TlsMs, HttpMs, StatusCode, Attempts, Backend, KeyVerdict, Key, RelayVersion, RelaySystemName, Address, CheckedAt), Components (ChatAnywhere.ComponentStatus: Id, Name, Group, Status, Uptime24h, LastHeartbeat, PingMs), Incidents (ChatAnywhere.ServiceIncident: Kind, Title, Content, Style, StartedAt, UpdatedAt), StatusPageUri, StatusPageState, StatusPageProblem, Community (ChatAnywhere.CommunityReport: Status, Source, WindowHours, Recent and Reports of ChatAnywhere.CommunityIssue: Number, Title, CreatedAt, Url; Problem), Problems (lines an admin should know, e.g. "3 users reported failures in the last 24 h: not only you"), CheckedAt, Duration. Endpoints, Components and Incidents hold only scalar properties, so they export to CSV.' }
     )
     Notes       = @(
         'Endpoint causes: None, Slow, Retried, RateLimited, DnsFailure, ConnectionRefused, ConnectionReset, TlsError, Timeout, ProxyFailure, ServerError, CloudflareError, BlockedByWaf, UpstreamFailure, UnexpectedAnswer, RelayStatusFailed, and CheckFailed (the module itself failed on that endpoint: Status Unknown, Detail says how; the other endpoints are still checked).'
         'Status page states: Skipped (-NoStatusPage), Read, Unreachable, NotFound (no such slug, or no page mapped to the host), NotUptimeKuma (something else answered).'
         'Uptime Kuma refreshes heartbeats at most once a minute; polling faster shows nothing new.'
+        'Community reports: the issues users opened on the tracker in the window (pull requests excluded); Reports are those whose title or body speaks of a failure (401/403/429/5xx, invalid key, timeout, down, and the Chinese words users write: 无效, 错误, 用不了, 挂了, 超时, 无法...). Two or more add a line to Problems. Community.Status: Skipped, Read, RateLimited (GitHub''s limit for this address: set $env:GITHUB_TOKEN), Unavailable. A failure of this source never fails the command or changes Overall.'
         'Error ids: InvalidBaseUri, UnencryptedAuthenticationRefused, InvalidStatusPageUri, StatusPageConflict, EmptyApiKey, ProxyConflict, ProxyCredentialWithoutProxy.'
     )
     Examples    = @(
+        @{
+            Title   = 'Is it only me? Recent failure reports from other users'
+            Code    = 'Get-ServiceStatus | Select-Object -ExpandProperty Community | Select-Object -ExpandProperty Reports | Format-Table Number, CreatedAt, Title'
+            Remarks = 'Reads the GitHub issues of chatanywhere/GPT_API_free opened in the last 24 hours (-CommunityWindowHours) and keeps those that speak of a failure.'
+        }
         @{
             Title   = 'Is ChatAnywhere up?'
             Code    = 'Get-ServiceStatus'
