@@ -227,6 +227,13 @@ Context 'Keys and secrets' {
         @(Get-EmulatorRequest -Url $script:Api -Key (Key ValidPaid)).Count | Should -BeGreaterThan 0
     }
 
+    It 'does not send a masked -ApiKey: its KeyVerdict is MalformedKey and the service is checked without it' {
+        $status = Get-ServiceStatus -BaseUri $script:Api -NoStatusPage -ApiKey 'sk-****0001'
+        $status.Endpoints[0].KeyVerdict | Should -Be 'MalformedKey'
+        $status.Endpoints[0].Status | Should -Be 'Operational'
+        @(Get-EmulatorRequest -Url $script:Api | Where-Object keyFingerprint).Count | Should -Be 0
+    }
+
     It 'sends no key without -ApiKey, even when one is in the environment' {
         $saved = $env:CHATANYWHERE_API_KEY
         try {

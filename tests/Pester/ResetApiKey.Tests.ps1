@@ -152,6 +152,33 @@ Context 'revoke modes and choosing the token' {
     }
 }
 
+Context 'input that cannot be trusted is refused, not guessed' {
+    It 'a piped row without a key column is ApiKeyMissingFromInput and nothing is rotated, even with a key in the environment' {
+        $saved = $env:CHATANYWHERE_API_KEY
+        try {
+            $env:CHATANYWHERE_API_KEY = $script:CiKey
+            # A CSV whose key column is misnamed: only BaseUri binds.
+            $relay = "$script:Api/relay/one-api"
+            $rows = @([pscustomobject]@{ Token = 'reporting'; BaseUri = $relay }, [pscustomobject]@{ Token = 'twin'; BaseUri = $relay })
+            $results = @($rows | Reset-ApiKey @script:Rotate -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+            $results.Count | Should -Be 0
+            $failed.Count | Should -Be 2
+            $failed | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'ApiKeyMissingFromInput,ChatAnywhere.PowerShell.Commands.ResetApiKeyCommand' }
+            Get-ManagementWrite | Should -BeNullOrEmpty
+            (Get-RelayToken | Where-Object id -eq 1).status | Should -Be 1
+        }
+        finally { $env:CHATANYWHERE_API_KEY = $saved }
+    }
+
+    It 'refuses a masked key as MalformedKey, sends nothing to the relay and changes nothing' {
+        Reset-ApiKey -ApiKey 'sk-****0000' -BaseUri "$script:Api/relay/one-api" @script:Rotate -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -Be 'MalformedKey,ChatAnywhere.PowerShell.Commands.ResetApiKeyCommand'
+        $failed[0].Exception.Message | Should -Match 'masked copy'
+        @(Get-EmulatorRequest -Url $script:Api | Where-Object { $_.path -like '*/api/token*' }).Count | Should -Be 0
+    }
+}
+
 Context '-WhatIf and -Confirm' {
     It '-WhatIf reads the relay, says exactly what would be done and changes nothing' {
         $before = Get-RelayToken | ConvertTo-Json -Depth 5

@@ -197,6 +197,47 @@ Context 'Test-ApiKey in the pipeline' {
     }
 }
 
+Context 'input that cannot be trusted is refused, not guessed' {
+    It 'a piped row without a key column is an ApiKeyMissingFromInput error, never tested with the environment''s key' {
+        $saved = $env:CHATANYWHERE_API_KEY
+        try {
+            $env:CHATANYWHERE_API_KEY = (Key ValidPaid)
+            $rows = @(
+                [pscustomobject]@{ Token = 'ci'; BaseUri = $script:Api }
+                [pscustomobject]@{ ApiKey = (Key Wrong); BaseUri = $script:Api }
+            )
+            $results = @($rows | Test-ApiKey -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+            $results.Verdict | Should -Be @('InvalidKey')
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -Be 'ApiKeyMissingFromInput,ChatAnywhere.PowerShell.Commands.TestApiKeyCommand'
+            @(Get-EmulatorRequest -Url $script:Api -Key (Key ValidPaid)).Count | Should -Be 0 -Because 'the environment key must not stand in for a row'
+        }
+        finally { $env:CHATANYWHERE_API_KEY = $saved }
+    }
+
+    It 'calls a masked key <Masked> a MalformedKey masked copy and sends nothing' -ForEach @(
+        @{ Masked = 'sk-****0001' }
+        @{ Masked = 'abcd**********wxyz' }
+    ) {
+        $result = Test-ApiKey -ApiKey $Masked -BaseUri $script:Api
+        $result.Verdict | Should -Be 'MalformedKey'
+        $result.Reason | Should -Be 'MaskedCopy'
+        $result.Message | Should -Match 'masked copy'
+        $result.Attempts | Should -Be 0
+        @(Get-EmulatorRequest -Url $script:Api).Count | Should -Be 0
+    }
+
+    It 'refuses the masked keys of its own CSV output when they are piped back in' {
+        $csv = Join-Path $TestDrive 'checked.csv'
+        (Key Wrong) | Test-ApiKey -BaseUri $script:Api | Export-Csv $csv -NoTypeInformation
+        Reset-EmulatorState -Url $script:Api
+        $again = Import-Csv $csv | Test-ApiKey
+        $again.Reason | Should -Be 'MaskedCopy'
+        @(Get-EmulatorRequest -Url $script:Api).Count | Should -Be 0
+    }
+}
+
 Context 'Test-ApiKey errors' {
     It 'writes a non-terminating error for an empty key and goes on with the others' {
         $results = @((Key ValidPaid), '  ', (Key Wrong) | Test-ApiKey -BaseUri $script:Api -ErrorVariable problems -ErrorAction SilentlyContinue)

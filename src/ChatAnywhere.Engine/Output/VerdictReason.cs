@@ -43,6 +43,8 @@ namespace ChatAnywhere
         KeyHasFullWidthCharacter,
         /// <summary>The key has other characters outside ASCII.</summary>
         KeyHasNonAsciiCharacter,
+        /// <summary>The key is a masked copy (its middle replaced by asterisks), as the module and services show keys.</summary>
+        MaskedCopy,
 
         // MalformedRequest
         /// <summary>The server received no key (a proxy or client dropped the header).</summary>
