@@ -9,6 +9,7 @@
     Description          = 'Diagnoses API keys for ChatAnywhere (an OpenAI-compatible relay) and self-hosted one-api / new-api relays: says why a key fails and what to do next.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    TypesToProcess       = @('ChatAnywhere.types.ps1xml')
     FormatsToProcess     = @('ChatAnywhere.format.ps1xml')
     # Listed explicitly: wildcards make Import-Module slower and hide what the module offers.
     CmdletsToExport      = @(

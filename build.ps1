@@ -3,7 +3,7 @@
     Builds, tests, demonstrates and benchmarks ChatAnywhere.PowerShell.
 .DESCRIPTION
     -Task Build  builds the solution and lays out the importable module in out/ChatAnywhere
-                 (manifest, assemblies, format file, MAML help), then runs Test-ModuleManifest.
+                 (manifest, assemblies, type and format files, MAML help), then runs Test-ModuleManifest.
     -Task Test   builds, runs the xunit tests and the Pester tests (in a fresh pwsh over the built
                  module) and ends with one line: "N passed, N failed".
     -Task Demo   builds, starts the emulator on loopback, runs Test-ApiKey over emulator keys that
@@ -57,6 +57,7 @@ function Invoke-Build {
         Copy-Item -Destination $moduleOut
     Copy-Item (Join-Path $root 'ChatAnywhere.psd1') $moduleOut
     Copy-Item (Join-Path $root 'src/ChatAnywhere.PowerShell/Module/ChatAnywhere.format.ps1xml') $moduleOut
+    Copy-Item (Join-Path $root 'src/ChatAnywhere.PowerShell/Module/ChatAnywhere.types.ps1xml') $moduleOut
     Copy-Item (Join-Path $root 'LICENSE') $moduleOut
 
     $helpFile = Join-Path $moduleOut 'en-US/ChatAnywhere.PowerShell.dll-Help.xml'
