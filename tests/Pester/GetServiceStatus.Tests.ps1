@@ -93,6 +93,21 @@ Context 'Endpoint status and cause' {
         $status.Overall | Should -Be 'Degraded'
     }
 
+    It 'checks the base URL of $env:<Variable> when -BaseUri is omitted, as README says' -ForEach @(
+        @{ Variable = 'CHATANYWHERE_BASE_URL' }, @{ Variable = 'OPENAI_BASE_URL' }, @{ Variable = 'OPENAI_API_BASE' }
+    ) {
+        $names = 'CHATANYWHERE_BASE_URL', 'OPENAI_BASE_URL', 'OPENAI_API_BASE'
+        $saved = @{}; foreach ($name in $names) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+        try {
+            foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $null) }
+            [Environment]::SetEnvironmentVariable($Variable, "$script:Api/relay/one-api/v1")
+            $status = Get-ServiceStatus -NoStatusPage
+            $status.Endpoints.BaseUri | Should -Be @("$script:Api/relay/one-api")
+            $status.Overall | Should -Be 'Operational'
+        }
+        finally { foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+    }
+
     It 'names the relay, its version and system name' {
         $status = Get-ServiceStatus -BaseUri "$script:Api/relay/one-api", "$script:Api/relay/new-api" -NoStatusPage
         $status.Endpoints.Backend | Should -Be @('OneApi', 'NewApi')

@@ -29,7 +29,7 @@ namespace ChatAnywhere.PowerShell.Commands
         private StatusPageLocation? _statusPage;
         private KeyInspection? _key;
 
-        /// <summary>The API base URLs to check, with or without /v1.</summary>
+        /// <summary>The API base URLs to check, with or without /v1; by default the base URL from the environment, else both ChatAnywhere hosts.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ApiBase")]
         [ValidateNotNullOrEmpty]
@@ -109,7 +109,7 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            foreach (var text in BaseUri)
+            foreach (var text in TargetsOfThisRecord())
             {
                 // Without a key nothing secret is sent, so plain http is fine anywhere.
                 ErrorRecord? error = null;
@@ -140,6 +140,19 @@ namespace ChatAnywhere.PowerShell.Commands
             }
 
             WriteObject(status);
+        }
+
+        // The same base URL variables the key commands read (README, "Environment variables"): a
+        // scheduled check of a relay configured by $env:CHATANYWHERE_BASE_URL must check that relay.
+        private string[] TargetsOfThisRecord()
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri)))
+            {
+                return BaseUri;
+            }
+
+            var configured = EnvironmentDefaults.ConfiguredBaseUri();
+            return configured is null ? KnownHosts.ChatAnywhereBaseUris : new[] { configured };
         }
 
         private static ServiceEndpoint? Refuse(ErrorRecord refusal, out ErrorRecord error)
