@@ -358,25 +358,4 @@ Context 'Stopping and progress' {
         finally { $runspace.Dispose() }
     }
 }
-
-Context 'Scheduled-task use' {
-    It 'a pwsh -File script exits non-zero when any key is not Valid, and zero when all are' {
-        $scriptPath = Join-Path $TestDrive 'check-keys.ps1'
-        @"
-param([string] `$Csv)
-Import-Module '$script:ManifestPath'
-`$bad = @(Import-Csv `$Csv | Test-ApiKey | Where-Object { -not `$_.IsValid })
-if (`$bad.Count -gt 0) { `$bad | Format-Table | Out-String | Write-Host; exit 1 }
-exit 0
-"@ | Set-Content -Path $scriptPath
-        $good = Join-Path $TestDrive 'good.csv'; $mixed = Join-Path $TestDrive 'mixed.csv'
-        @([pscustomobject]@{ ApiKey = (Key ValidPaid); BaseUri = $script:Api }) | Export-Csv $good -NoTypeInformation
-        @([pscustomobject]@{ ApiKey = (Key ValidPaid); BaseUri = $script:Api }, [pscustomobject]@{ ApiKey = (Key Wrong); BaseUri = $script:Api }) | Export-Csv $mixed -NoTypeInformation
-
-        & (Get-PwshPath) -NoProfile -NonInteractive -File $scriptPath -Csv $good | Out-Null
-        $LASTEXITCODE | Should -Be 0
-        & (Get-PwshPath) -NoProfile -NonInteractive -File $scriptPath -Csv $mixed | Out-Null
-        $LASTEXITCODE | Should -Be 1
-    }
-}
 }
