@@ -275,6 +275,48 @@ Context 'Test-ApiKey errors' {
         finally { $proxy.Stop() }
     }
 
+    It 'names the proxy, not the service, when the proxy refuses connections (ProxyUnreachable)' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $closed = $listener.LocalEndpoint.Port; $listener.Stop()
+
+        $result = Test-ApiKey -ApiKey (Key ValidPaid) -BaseUri $script:Api -Proxy "http://127.0.0.1:$closed" -MaxRetries 0
+        $result.Verdict | Should -Be 'NetworkError'
+        $result.Reason | Should -Be 'ProxyUnreachable'
+        ($result.Diagnosis -join ' ') | Should -Match "proxy http://127\.0\.0\.1:$closed"
+        ($result.Recommendation -join ' ') | Should -Match '-Proxy'
+        @(Get-EmulatorRequest -Url $script:Api -Key (Key ValidPaid)).Count | Should -Be 0
+    }
+
+    It 'names the proxy when it asks for credentials (407, ProxyAuthRequired)' {
+        # A tiny loopback proxy that answers every request with 407.
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $proxyJob = Start-ThreadJob -ArgumentList $listener -ScriptBlock {
+            param($listener)
+            try {
+                while ($true) {
+                    $client = $listener.AcceptTcpClient()
+                    $stream = $client.GetStream()
+                    $reader = [System.IO.StreamReader]::new($stream)
+                    while ($reader.ReadLine()) { }   # the request head ends with an empty line
+                    $answer = "HTTP/1.1 407 Proxy Authentication Required`r`nProxy-Authenticate: Basic realm=`"test`"`r`nContent-Length: 0`r`nConnection: close`r`n`r`n"
+                    $bytes = [System.Text.Encoding]::ASCII.GetBytes($answer)
+                    $stream.Write($bytes, 0, $bytes.Length); $stream.Flush(); $client.Dispose()
+                }
+            }
+            catch { }   # the listener was stopped
+        }
+        try {
+            $result = Test-ApiKey -ApiKey (Key ValidPaid) -BaseUri $script:Api -Proxy "http://127.0.0.1:$($listener.LocalEndpoint.Port)" -MaxRetries 2
+            $result.Verdict | Should -Be 'NetworkError'
+            $result.Reason | Should -Be 'ProxyAuthRequired'
+            $result.StatusCode | Should -Be 407
+            $result.Attempts | Should -Be 1 -Because 'retrying cannot supply credentials'
+            ($result.Recommendation -join ' ') | Should -Match '-ProxyCredential'
+        }
+        finally { $listener.Stop(); $proxyJob | Remove-Job -Force }
+    }
+
     It 'stops when -Proxy and -NoProxy are both given' {
         { Test-ApiKey -ApiKey (Key ValidPaid) -Proxy http://127.0.0.1:1 -NoProxy } | Should -Throw -ErrorId 'ProxyConflict,*'
     }

@@ -171,6 +171,10 @@ namespace ChatAnywhere
         TlsFailure,
         /// <summary>The proxy failed.</summary>
         ProxyFailure,
+        /// <summary>The proxy itself could not be reached: its port refused, its name did not resolve.</summary>
+        ProxyUnreachable,
+        /// <summary>The proxy asked for credentials (HTTP 407): the service was never reached.</summary>
+        ProxyAuthRequired,
 
         // Unknown
         /// <summary>HTML arrived where JSON was expected.</summary>
