@@ -24,8 +24,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('ChatAnywhere', 'OpenAI', 'ApiKey', 'Diagnostics', 'KeyRotation', 'one-api', 'new-api', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            LicenseUri   = 'https://github.com/chatanywhere-powershell/ChatAnywhere.PowerShell/blob/main/LICENSE'
-            ProjectUri   = 'https://github.com/chatanywhere-powershell/ChatAnywhere.PowerShell'
+            # No LicenseUri or ProjectUri until the project has a public home: they named pages that do not exist.
             ReleaseNotes = 'Test-ApiKey: names why a key fails and the next step. Wait-KeyActivation: waits until a new key works. Get-ServiceStatus: is the service up, per host and per model family. Reset-ApiKey: rotates a key on a one-api or new-api relay without downtime.'
         }
     }

@@ -166,6 +166,10 @@ Context 'Status page' {
         $status.Components[1].PingMs | Should -BeNullOrEmpty
         $status.Components[0].Uptime24h | Should -Be 90
         ([datetime]::UtcNow - $status.Components[0].LastHeartbeat).TotalMinutes | Should -BeLessThan 2
+        $status.Components[0].LastHeartbeat.Kind | Should -Be 'Utc'
+        $status.CheckedAt.Kind | Should -Be 'Utc'
+        $status.Endpoints[0].CheckedAt.Kind | Should -Be 'Utc'
+        foreach ($date in @($status.Incidents.StartedAt) + @($status.Incidents.UpdatedAt) | Where-Object { $_ }) { $date.Kind | Should -Be 'Utc' }
         $status.Incidents.Kind | Should -Be @('Incident', 'Maintenance')
         $status.Incidents[0].Title | Should -Be 'Claude is slow'
         $status.Incidents[0].Style | Should -Be 'danger'

@@ -10,8 +10,12 @@ Describe 'The module as built' {
         $manifest.PowerShellVersion | Should -Be ([version]'5.1')
         $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $manifest.Tags | Should -Contain 'ChatAnywhere'
-        $manifest.LicenseUri | Should -Not -BeNullOrEmpty
-        $manifest.ProjectUri | Should -Not -BeNullOrEmpty
+    }
+
+    It 'names no project or license page until the project has a public home' {
+        $data = Import-PowerShellDataFile $script:ManifestPath
+        $data.PrivateData.PSData.Keys | Should -Not -Contain 'ProjectUri'
+        $data.PrivateData.PSData.Keys | Should -Not -Contain 'LicenseUri'
     }
 
     It 'exports exactly its cmdlets, listed by name' {
@@ -86,11 +90,40 @@ Describe 'Views and completion' {
     It 'shows a KeyActivationResult as a table of outcome, verdict, time waited and probes' {
         $result = Wait-KeyActivation -ApiKey 'sk-EmuValid Paid00000000000000000000000000000000001' -BaseUri https://api.chatanywhere.tech -ErrorAction SilentlyContinue
         $table = $result | Format-Table | Out-String -Width 200
-        foreach ($column in 'Key', 'Activated', 'Outcome', 'Verdict', 'Reason', 'WaitedFor', 'Probes') { $table | Should -Match $column }
+        # Reason moved to the list view so the table fits 80 columns (issue 13).
+        foreach ($column in 'Key', 'Activated', 'Outcome', 'Verdict', 'WaitedFor', 'Probes') { $table | Should -Match $column }
         $table | Should -Not -Match 'KeyFingerprint'
         $list = $result | Format-List | Out-String -Width 200
         $list | Should -Match 'Detail\s*:\s*Waiting cannot help'
         $list | Should -Match 'Recommendation\s*:'
+        $list | Should -Match 'Reason\s*:'
+    }
+
+    It 'fits the <Type> table in 80 columns without dropping a column, dates in UTC with a zone' -ForEach @(
+        @{ Type = 'ApiKeyTestResult'; Columns = 'Key', 'Verdict', 'Reason', 'StatusCode', 'LatencyMs'
+           Object = @{ Key = 'sk-****0001'; Verdict = 'ServiceUnavailable'; Reason = 'UpstreamAccountExhausted'; StatusCode = 503; LatencyMs = 123456 } }
+        @{ Type = 'KeyActivationResult'; Columns = 'Key', 'Activated', 'Outcome', 'Verdict', 'WaitedFor', 'Probes'
+           Object = @{ Key = 'sk-****0001'; Outcome = 'ProbeBudgetSpent'; Verdict = 'ServiceUnavailable'; WaitedFor = [timespan]::FromMinutes(10); Probes = 12 } }
+        @{ Type = 'EndpointStatus'; Columns = 'BaseUri', 'Status', 'Cause', 'HttpMs', 'StatusCode'
+           Object = @{ BaseUri = 'https://api.chatanywhere.tech'; Status = 'Operational'; Cause = 'ConnectionRefused'; HttpMs = 12345; StatusCode = 503 } }
+        @{ Type = 'ComponentStatus'; Columns = 'Id', 'Name', 'Group', 'Status', 'Uptime24h', 'LastHeartbeat'
+           Object = @{ Id = 10; Name = 'GPT-CA series'; Group = 'API'; Status = 'Maintenance'; Uptime24h = 99.95; LastHeartbeat = [datetime]::new(2026, 3, 1, 10, 0, 0, [DateTimeKind]::Utc) } }
+        @{ Type = 'ServiceIncident'; Columns = 'Kind', 'Title', 'StartedAt', 'UpdatedAt'
+           Object = @{ Kind = 'Maintenance'; Title = 'Database upgrade'; StartedAt = [datetime]::new(2026, 3, 1, 10, 0, 0, [DateTimeKind]::Utc); UpdatedAt = [datetime]::new(2026, 3, 1, 11, 0, 0, [DateTimeKind]::Utc) } }
+        @{ Type = 'ApiKeyResetResult'; Columns = 'Name', 'OldKey', 'NewKey', 'OldTokenId', 'NewTokenId', 'OldKeyState'
+           Object = @{ Name = 'ci-pipeline'; OldKey = 'sk-****0001'; NewKeyMasked = 'sk-****0002'; OldTokenId = 1234567; NewTokenId = 1234568; OldKeyState = 'StillActive' } }
+    ) {
+        $object = New-Object "ChatAnywhere.$Type" -Property $Object
+        $lines = @(($object | Format-Table | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
+        $header = $lines[0]
+        foreach ($column in $Columns) { $header | Should -Match "\b$column\b" }
+        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        if ($Type -in 'ComponentStatus', 'ServiceIncident') { $lines[2] | Should -Match '2026-03-01 10:00:00Z' }
+    }
+
+    It 'prints CheckedAt with its zone in the list views' {
+        $result = [ChatAnywhere.ApiKeyTestResult]@{ Key = 'sk-****0001'; CheckedAt = [datetime]::new(2026, 3, 1, 10, 0, 0, [DateTimeKind]::Utc) }
+        ($result | Format-List | Out-String) | Should -Match 'CheckedAt\s*: 2026-03-01 10:00:00Z'
     }
 
     It 'Reset-ApiKey completes -BaseUri with the relay set in the environment, never a ChatAnywhere host' {
@@ -112,9 +145,14 @@ Describe 'Views and completion' {
             Backend = 'OneApi'; Verified = $true; OldKeyState = 'Disabled'; OldKeyRefused = $true
         }
         $table = $result | Format-Table | Out-String -Width 200
-        foreach ($column in 'Name', 'OldKey', 'NewKey', 'OldTokenId', 'NewTokenId', 'Backend', 'Verified', 'OldKeyState', 'OldKeyRefused') { $table | Should -Match $column }
+        # Backend, Verified and OldKeyRefused moved to the list view so the table fits 80 columns (issue 13).
+        foreach ($column in 'Name', 'OldKey', 'NewKey', 'OldTokenId', 'NewTokenId', 'OldKeyState') { $table | Should -Match $column }
         $table | Should -Match 'sk-\*\*\*\*0000'
         $table.Contains($plain) | Should -BeFalse
+        $list = $result | Format-List | Out-String -Width 200
+        foreach ($property in 'Backend', 'Verified', 'OldKeyRefused', 'CompletedAt') { $list | Should -Match "$property\s*:" }
+        $list | Should -Match 'NewKey\s*: sk-\*\*\*\*0000'
+        $list.Contains($plain) | Should -BeFalse
         $result.ToString().Contains($plain) | Should -BeFalse
     }
 
