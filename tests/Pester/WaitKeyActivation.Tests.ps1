@@ -217,11 +217,13 @@ Context 'input that cannot be trusted is refused, not guessed' {
     It 'a piped row without a key column is ApiKeyMissingFromInput; the environment''s key is not waited on' {
         $saved = $env:CHATANYWHERE_API_KEY
         try {
-            $env:CHATANYWHERE_API_KEY = (Key ValidPaid)
+            # A key of its own: this file's tests share the emulator's request log.
+            $envKey = New-EmulatorKey -Url $script:Api
+            $env:CHATANYWHERE_API_KEY = $envKey
             $results = @([pscustomobject]@{ Secret = 'x'; BaseUri = $script:Api } | Wait-KeyActivation -InitialIntervalSec 1 -MaxIntervalSec 2 -MaxProbes 1 -ErrorVariable problems -ErrorAction SilentlyContinue)
             $results.Count | Should -Be 0
             $problems[0].FullyQualifiedErrorId | Should -Be 'ApiKeyMissingFromInput,ChatAnywhere.PowerShell.Commands.WaitKeyActivationCommand'
-            @(Get-EmulatorRequest -Url $script:Api -Key (Key ValidPaid)).Count | Should -Be 0
+            @(Get-EmulatorRequest -Url $script:Api -Key $envKey).Count | Should -Be 0
         }
         finally { $env:CHATANYWHERE_API_KEY = $saved }
     }
