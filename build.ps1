@@ -66,6 +66,7 @@ function Invoke-Build {
         '-HelpSourceDirectory', (Join-Path $root 'src/ChatAnywhere.PowerShell/Help'),
         '-OutFile', $helpFile)
     if ($exit -ne 0) { throw 'Generating the MAML help failed.' }
+    Copy-Item (Join-Path $root 'src/ChatAnywhere.PowerShell/Help/about_ChatAnywhere.help.txt') (Join-Path $moduleOut 'en-US')
 
     $null = Test-ModuleManifest (Join-Path $moduleOut 'ChatAnywhere.psd1')
     Write-Host "Module ready: $moduleOut"

@@ -66,6 +66,20 @@ Describe 'Help' {
         $help.Examples.Example | ForEach-Object { $_.Code | Should -Not -BeNullOrEmpty }
     }
 
+    It '<Name> -Online opens this module''s page in docs/cmdlets, not a page its prose cites' -ForEach $script:Commands {
+        $uri = "docs/cmdlets/$Name.md"
+        (Get-Command $Name).HelpUri | Should -Be $uri
+        # Get-Help -Online opens the first related link of the MAML help.
+        @((Get-Help $Name -Full).relatedLinks.navigationLink)[0].uri | Should -Be $uri
+        Join-Path (Split-Path (Split-Path $PSScriptRoot)) $uri | Should -Exist
+    }
+
+    It 'ships an about_ChatAnywhere topic in en-US: verdicts, environment variables, exit codes, the emulator' {
+        Join-Path (Split-Path (Get-TestModulePath)) 'en-US/about_ChatAnywhere.help.txt' | Should -Exist
+        $text = Get-Help about_ChatAnywhere | Out-String
+        foreach ($topic in 'VERDICTS', 'ENVIRONMENT VARIABLES', 'EXIT CODES', 'THE EMULATOR', 'MaskedCopy', 'ProxyUnreachable', 'CHATANYWHERE_BASE_URL') { $text | Should -Match $topic }
+    }
+
     It '<Command> -<Parameter> is described' -ForEach $script:Parameters {
         $help = Get-Help $Command -Parameter $Parameter
         ($help.Description.Text -join ' ').Length | Should -BeGreaterThan 10

@@ -111,6 +111,24 @@ Context 'revoke modes and choosing the token' {
         (Get-RelayToken | Where-Object id -eq $result.NewTokenId).unlimitedQuota | Should -BeTrue
     }
 
+    It 'the help''s hand-over example keeps the old key, then deletes only the old token, rotating nothing again' {
+        $example = @((Get-Help Reset-ApiKey).examples.example | Where-Object title -Match 'hand-over')
+        $example.Count | Should -Be 1
+        $code = $example[0].code.Replace('https://relay.example.com', "$script:Api/relay/one-api")
+        $saved = $env:CHATANYWHERE_ACCESS_TOKEN
+        try {
+            $env:CHATANYWHERE_ACCESS_TOKEN = $script:AccessToken
+            $oldKey = $script:CiKey
+            $null = . ([scriptblock]::Create($code))
+        }
+        finally { $env:CHATANYWHERE_ACCESS_TOKEN = $saved }
+
+        $tokens = Get-RelayToken
+        @($tokens | Where-Object name -eq 'ci-pipeline').Count | Should -Be 2 -Because 'one replacement, not a second rotation'
+        ($tokens | Where-Object id -eq 1).deleted | Should -BeTrue
+        (Test-ApiKey -ApiKey $result.NewKey -BaseUri "$script:Api/relay/one-api" -MaxRetries 0).Verdict | Should -Be 'Valid'
+    }
+
     It '-RevokeMode Keep leaves both keys working' {
         $result = Reset-ApiKey -ApiKey $script:ReportKey -BaseUri "$script:Api/relay/one-api" -RevokeMode Keep -AsPlainText @script:Rotate
 

@@ -16,7 +16,7 @@ namespace ChatAnywhere.PowerShell.Commands
     /// Get-ServiceStatus: is the service up, and where is it down? Checks every endpoint and the
     /// status page at once and writes one ServiceStatus. A failing part is a result, not an error.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "ServiceStatus")]
+    [Cmdlet(VerbsCommon.Get, "ServiceStatus", HelpUri = "docs/cmdlets/Get-ServiceStatus.md")]
     [OutputType(typeof(ServiceStatus))]
     public sealed class GetServiceStatusCommand : ChatAnywhereCommandBase
     {

@@ -17,7 +17,7 @@ namespace ChatAnywhere.PowerShell.Commands
     /// key, then revokes the old one. Reads happen before ShouldProcess, so -WhatIf can say exactly
     /// which token would be replaced and how; nothing changes before it says yes.
     /// </summary>
-    [Cmdlet(VerbsCommon.Reset, "ApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByKeySet)]
+    [Cmdlet(VerbsCommon.Reset, "ApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByKeySet, HelpUri = "docs/cmdlets/Reset-ApiKey.md")]
     [OutputType(typeof(ApiKeyResetResult))]
     public sealed class ResetApiKeyCommand : RelayCommandBase
     {
