@@ -18,6 +18,23 @@ Describe 'The module as built' {
         $data.PrivateData.PSData.Keys | Should -Not -Contain 'LicenseUri'
     }
 
+    It 'publishes to a local PSResource folder repository and installs from it, as README shows' -Skip:(-not (Get-Module -ListAvailable Microsoft.PowerShell.PSResourceGet)) {
+        # README's steps, with a repository name and folders of this test's own; Save-PSResource stands in for
+        # Install-PSResource (the same resolution from the repository) so the machine's module path is left alone.
+        $feed = Join-Path $TestDrive 'psrepo'; $saved = Join-Path $TestDrive 'saved'
+        New-Item -ItemType Directory -Force $feed, $saved | Out-Null
+        $name = 'ChatAnywhereTest' + [guid]::NewGuid().ToString('n').Substring(0, 8)
+        Register-PSResourceRepository -Name $name -Uri $feed -Trusted
+        try {
+            Publish-PSResource -Path (Split-Path $script:ManifestPath) -Repository $name
+            (Find-PSResource -Name ChatAnywhere -Repository $name).Version | Should -Be ([version](Import-PowerShellDataFile $script:ManifestPath).ModuleVersion)
+            Save-PSResource -Name ChatAnywhere -Repository $name -Path $saved -TrustRepository
+            Get-ChildItem $saved -Recurse -Filter ChatAnywhere.psd1 | Should -Not -BeNullOrEmpty
+            Get-ChildItem $saved -Recurse -Filter ChatAnywhere.types.ps1xml | Should -Not -BeNullOrEmpty
+        }
+        finally { Unregister-PSResourceRepository -Name $name }
+    }
+
     It 'exports exactly its cmdlets, listed by name' {
         $data = Import-PowerShellDataFile $script:ManifestPath
         $data.CmdletsToExport | Should -Not -Contain '*'
