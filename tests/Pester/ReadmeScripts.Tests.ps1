@@ -44,22 +44,19 @@ BeforeAll {
         $path
     }
 
+    # The default scenario with one top-level section replaced.
     function Set-Scenario([hashtable] $Changes) {
         $scenario = $script:DefaultScenario | ConvertFrom-Json -AsHashtable
         foreach ($name in $Changes.Keys) { $scenario[$name] = $Changes[$name] }
-        $null = Invoke-RestMethod -Method Put -Uri "$($script:Api)/_emulator/scenario" -Body ($scenario | ConvertTo-Json -Depth 20) -ContentType 'application/json' -NoProxy
+        Set-EmulatorScenario -Url $script:Api -Json ($scenario | ConvertTo-Json -Depth 20)
     }
 }
 
-AfterAll {
-    if ($script:Emulator) {
-        $null = Invoke-RestMethod -Method Put -Uri "$($script:Api)/_emulator/scenario" -Body $script:DefaultScenario -ContentType 'application/json' -NoProxy
-        Stop-Emulator $script:Emulator
-    }
-}
+# Each test starts from the default scenario; the emulator is this file's own, so it is simply stopped at the end.
+AfterAll { if ($script:Emulator) { Stop-Emulator $script:Emulator } }
 
 BeforeEach {
-    $null = Invoke-RestMethod -Method Put -Uri "$($script:Api)/_emulator/scenario" -Body $script:DefaultScenario -ContentType 'application/json' -NoProxy
+    Set-EmulatorScenario -Url $script:Api -Json $script:DefaultScenario
     Reset-EmulatorState -Url $script:Api
 }
 
