@@ -9,6 +9,7 @@
     Description          = 'Diagnoses API keys for ChatAnywhere (an OpenAI-compatible relay) and self-hosted one-api / new-api relays: says why a key fails and what to do next.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    TypesToProcess       = @('ChatAnywhere.types.ps1xml')
     FormatsToProcess     = @('ChatAnywhere.format.ps1xml')
     # Listed explicitly: wildcards make Import-Module slower and hide what the module offers.
     CmdletsToExport      = @(
@@ -24,8 +25,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('ChatAnywhere', 'OpenAI', 'ApiKey', 'Diagnostics', 'KeyRotation', 'one-api', 'new-api', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            LicenseUri   = 'https://github.com/chatanywhere-powershell/ChatAnywhere.PowerShell/blob/main/LICENSE'
-            ProjectUri   = 'https://github.com/chatanywhere-powershell/ChatAnywhere.PowerShell'
+            # No LicenseUri or ProjectUri until the project has a public home: they named pages that do not exist.
             ReleaseNotes = 'Test-ApiKey: names why a key fails and the next step. Wait-KeyActivation: waits until a new key works. Get-ServiceStatus: is the service up, per host and per model family. Reset-ApiKey: rotates a key on a one-api or new-api relay without downtime.'
         }
     }

@@ -3,7 +3,7 @@
     Builds, tests, demonstrates and benchmarks ChatAnywhere.PowerShell.
 .DESCRIPTION
     -Task Build  builds the solution and lays out the importable module in out/ChatAnywhere
-                 (manifest, assemblies, format file, MAML help), then runs Test-ModuleManifest.
+                 (manifest, assemblies, type and format files, MAML help), then runs Test-ModuleManifest.
     -Task Test   builds, runs the xunit tests and the Pester tests (in a fresh pwsh over the built
                  module) and ends with one line: "N passed, N failed".
     -Task Demo   builds, starts the emulator on loopback and shows each cmdlet against it
@@ -59,6 +59,7 @@ function Invoke-Build {
         Copy-Item -Destination $moduleOut
     Copy-Item (Join-Path $root 'ChatAnywhere.psd1') $moduleOut
     Copy-Item (Join-Path $root 'src/ChatAnywhere.PowerShell/Module/ChatAnywhere.format.ps1xml') $moduleOut
+    Copy-Item (Join-Path $root 'src/ChatAnywhere.PowerShell/Module/ChatAnywhere.types.ps1xml') $moduleOut
     Copy-Item (Join-Path $root 'LICENSE') $moduleOut
 
     $helpFile = Join-Path $moduleOut 'en-US/ChatAnywhere.PowerShell.dll-Help.xml'
@@ -67,6 +68,7 @@ function Invoke-Build {
         '-HelpSourceDirectory', (Join-Path $root 'src/ChatAnywhere.PowerShell/Help'),
         '-OutFile', $helpFile)
     if ($exit -ne 0) { throw 'Generating the MAML help failed.' }
+    Copy-Item (Join-Path $root 'src/ChatAnywhere.PowerShell/Help/about_ChatAnywhere.help.txt') (Join-Path $moduleOut 'en-US')
 
     $null = Test-ModuleManifest (Join-Path $moduleOut 'ChatAnywhere.psd1')
     Write-Host "Module ready: $moduleOut"

@@ -139,7 +139,14 @@ foreach ($command in (Get-Command -Module $module.Name -CommandType Cmdlet | Sor
     }
     $xml.WriteEndElement()
 
+    # Get-Help -Online opens the first related link: this module's own page (the cmdlet's HelpUri), never a
+    # page the prose merely cites. HelpUri is a path in this repository until the project has a public home.
+    if (-not $command.HelpUri) { throw "$($command.Name) has no HelpUri." }
     $xml.WriteStartElement('relatedLinks', $ns.command)
+    $xml.WriteStartElement('navigationLink', $ns.maml)
+    $xml.WriteElementString('linkText', $ns.maml, 'Online version:')
+    $xml.WriteElementString('uri', $ns.maml, $command.HelpUri)
+    $xml.WriteEndElement()
     foreach ($link in $prose.RelatedLinks) {
         $xml.WriteStartElement('navigationLink', $ns.maml)
         $xml.WriteElementString('linkText', $ns.maml, $link.Text)

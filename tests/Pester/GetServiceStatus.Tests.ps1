@@ -93,6 +93,21 @@ Context 'Endpoint status and cause' {
         $status.Overall | Should -Be 'Degraded'
     }
 
+    It 'checks the base URL of $env:<Variable> when -BaseUri is omitted, as README says' -ForEach @(
+        @{ Variable = 'CHATANYWHERE_BASE_URL' }, @{ Variable = 'OPENAI_BASE_URL' }, @{ Variable = 'OPENAI_API_BASE' }
+    ) {
+        $names = 'CHATANYWHERE_BASE_URL', 'OPENAI_BASE_URL', 'OPENAI_API_BASE'
+        $saved = @{}; foreach ($name in $names) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+        try {
+            foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $null) }
+            [Environment]::SetEnvironmentVariable($Variable, "$script:Api/relay/one-api/v1")
+            $status = Get-ServiceStatus -NoStatusPage
+            $status.Endpoints.BaseUri | Should -Be @("$script:Api/relay/one-api")
+            $status.Overall | Should -Be 'Operational'
+        }
+        finally { foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+    }
+
     It 'names the relay, its version and system name' {
         $status = Get-ServiceStatus -BaseUri "$script:Api/relay/one-api", "$script:Api/relay/new-api" -NoStatusPage
         $status.Endpoints.Backend | Should -Be @('OneApi', 'NewApi')
@@ -151,6 +166,10 @@ Context 'Status page' {
         $status.Components[1].PingMs | Should -BeNullOrEmpty
         $status.Components[0].Uptime24h | Should -Be 90
         ([datetime]::UtcNow - $status.Components[0].LastHeartbeat).TotalMinutes | Should -BeLessThan 2
+        $status.Components[0].LastHeartbeat.Kind | Should -Be 'Utc'
+        $status.CheckedAt.Kind | Should -Be 'Utc'
+        $status.Endpoints[0].CheckedAt.Kind | Should -Be 'Utc'
+        foreach ($date in @($status.Incidents.StartedAt) + @($status.Incidents.UpdatedAt) | Where-Object { $_ }) { $date.Kind | Should -Be 'Utc' }
         $status.Incidents.Kind | Should -Be @('Incident', 'Maintenance')
         $status.Incidents[0].Title | Should -Be 'Claude is slow'
         $status.Incidents[0].Style | Should -Be 'danger'
@@ -225,6 +244,13 @@ Context 'Keys and secrets' {
             $text.Contains($key.Substring(3, 40)) | Should -BeFalse
         }
         @(Get-EmulatorRequest -Url $script:Api -Key (Key ValidPaid)).Count | Should -BeGreaterThan 0
+    }
+
+    It 'does not send a masked -ApiKey: its KeyVerdict is MalformedKey and the service is checked without it' {
+        $status = Get-ServiceStatus -BaseUri $script:Api -NoStatusPage -ApiKey 'sk-****0001'
+        $status.Endpoints[0].KeyVerdict | Should -Be 'MalformedKey'
+        $status.Endpoints[0].Status | Should -Be 'Operational'
+        @(Get-EmulatorRequest -Url $script:Api | Where-Object keyFingerprint).Count | Should -Be 0
     }
 
     It 'sends no key without -ApiKey, even when one is in the environment' {

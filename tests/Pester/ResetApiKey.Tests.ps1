@@ -111,6 +111,24 @@ Context 'revoke modes and choosing the token' {
         (Get-RelayToken | Where-Object id -eq $result.NewTokenId).unlimitedQuota | Should -BeTrue
     }
 
+    It 'the help''s hand-over example keeps the old key, then deletes only the old token, rotating nothing again' {
+        $example = @((Get-Help Reset-ApiKey).examples.example | Where-Object title -Match 'hand-over')
+        $example.Count | Should -Be 1
+        $code = $example[0].code.Replace('https://relay.example.com', "$script:Api/relay/one-api")
+        $saved = $env:CHATANYWHERE_ACCESS_TOKEN
+        try {
+            $env:CHATANYWHERE_ACCESS_TOKEN = $script:AccessToken
+            $oldKey = $script:CiKey
+            $null = . ([scriptblock]::Create($code))
+        }
+        finally { $env:CHATANYWHERE_ACCESS_TOKEN = $saved }
+
+        $tokens = Get-RelayToken
+        @($tokens | Where-Object name -eq 'ci-pipeline').Count | Should -Be 2 -Because 'one replacement, not a second rotation'
+        ($tokens | Where-Object id -eq 1).deleted | Should -BeTrue
+        (Test-ApiKey -ApiKey $result.NewKey -BaseUri "$script:Api/relay/one-api" -MaxRetries 0).Verdict | Should -Be 'Valid'
+    }
+
     It '-RevokeMode Keep leaves both keys working' {
         $result = Reset-ApiKey -ApiKey $script:ReportKey -BaseUri "$script:Api/relay/one-api" -RevokeMode Keep -AsPlainText @script:Rotate
 
@@ -149,6 +167,33 @@ Context 'revoke modes and choosing the token' {
         $failed.Count | Should -Be 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'KeyResetTokenNotFound*'
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
+Context 'input that cannot be trusted is refused, not guessed' {
+    It 'a piped row without a key column is ApiKeyMissingFromInput and nothing is rotated, even with a key in the environment' {
+        $saved = $env:CHATANYWHERE_API_KEY
+        try {
+            $env:CHATANYWHERE_API_KEY = $script:CiKey
+            # A CSV whose key column is misnamed: only BaseUri binds.
+            $relay = "$script:Api/relay/one-api"
+            $rows = @([pscustomobject]@{ Token = 'reporting'; BaseUri = $relay }, [pscustomobject]@{ Token = 'twin'; BaseUri = $relay })
+            $results = @($rows | Reset-ApiKey @script:Rotate -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+            $results.Count | Should -Be 0
+            $failed.Count | Should -Be 2
+            $failed | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'ApiKeyMissingFromInput,ChatAnywhere.PowerShell.Commands.ResetApiKeyCommand' }
+            Get-ManagementWrite | Should -BeNullOrEmpty
+            (Get-RelayToken | Where-Object id -eq 1).status | Should -Be 1
+        }
+        finally { $env:CHATANYWHERE_API_KEY = $saved }
+    }
+
+    It 'refuses a masked key as MalformedKey, sends nothing to the relay and changes nothing' {
+        Reset-ApiKey -ApiKey 'sk-****0000' -BaseUri "$script:Api/relay/one-api" @script:Rotate -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -Be 'MalformedKey,ChatAnywhere.PowerShell.Commands.ResetApiKeyCommand'
+        $failed[0].Exception.Message | Should -Match 'masked copy'
+        @(Get-EmulatorRequest -Url $script:Api | Where-Object { $_.path -like '*/api/token*' }).Count | Should -Be 0
     }
 }
 

@@ -197,6 +197,47 @@ Context 'Test-ApiKey in the pipeline' {
     }
 }
 
+Context 'input that cannot be trusted is refused, not guessed' {
+    It 'a piped row without a key column is an ApiKeyMissingFromInput error, never tested with the environment''s key' {
+        $saved = $env:CHATANYWHERE_API_KEY
+        try {
+            $env:CHATANYWHERE_API_KEY = (Key ValidPaid)
+            $rows = @(
+                [pscustomobject]@{ Token = 'ci'; BaseUri = $script:Api }
+                [pscustomobject]@{ ApiKey = (Key Wrong); BaseUri = $script:Api }
+            )
+            $results = @($rows | Test-ApiKey -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+            $results.Verdict | Should -Be @('InvalidKey')
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -Be 'ApiKeyMissingFromInput,ChatAnywhere.PowerShell.Commands.TestApiKeyCommand'
+            @(Get-EmulatorRequest -Url $script:Api -Key (Key ValidPaid)).Count | Should -Be 0 -Because 'the environment key must not stand in for a row'
+        }
+        finally { $env:CHATANYWHERE_API_KEY = $saved }
+    }
+
+    It 'calls a masked key <Masked> a MalformedKey masked copy and sends nothing' -ForEach @(
+        @{ Masked = 'sk-****0001' }
+        @{ Masked = 'abcd**********wxyz' }
+    ) {
+        $result = Test-ApiKey -ApiKey $Masked -BaseUri $script:Api
+        $result.Verdict | Should -Be 'MalformedKey'
+        $result.Reason | Should -Be 'MaskedCopy'
+        $result.Message | Should -Match 'masked copy'
+        $result.Attempts | Should -Be 0
+        @(Get-EmulatorRequest -Url $script:Api).Count | Should -Be 0
+    }
+
+    It 'refuses the masked keys of its own CSV output when they are piped back in' {
+        $csv = Join-Path $TestDrive 'checked.csv'
+        (Key Wrong) | Test-ApiKey -BaseUri $script:Api | Export-Csv $csv -NoTypeInformation
+        Reset-EmulatorState -Url $script:Api
+        $again = Import-Csv $csv | Test-ApiKey
+        $again.Reason | Should -Be 'MaskedCopy'
+        @(Get-EmulatorRequest -Url $script:Api).Count | Should -Be 0
+    }
+}
+
 Context 'Test-ApiKey errors' {
     It 'writes a non-terminating error for an empty key and goes on with the others' {
         $results = @((Key ValidPaid), '  ', (Key Wrong) | Test-ApiKey -BaseUri $script:Api -ErrorVariable problems -ErrorAction SilentlyContinue)
@@ -232,6 +273,48 @@ Context 'Test-ApiKey errors' {
             @(Get-EmulatorRequest -Url $script:Api -Key (Key ValidPaid)).Count | Should -Be 0
         }
         finally { $proxy.Stop() }
+    }
+
+    It 'names the proxy, not the service, when the proxy refuses connections (ProxyUnreachable)' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $closed = $listener.LocalEndpoint.Port; $listener.Stop()
+
+        $result = Test-ApiKey -ApiKey (Key ValidPaid) -BaseUri $script:Api -Proxy "http://127.0.0.1:$closed" -MaxRetries 0
+        $result.Verdict | Should -Be 'NetworkError'
+        $result.Reason | Should -Be 'ProxyUnreachable'
+        ($result.Diagnosis -join ' ') | Should -Match "proxy http://127\.0\.0\.1:$closed"
+        ($result.Recommendation -join ' ') | Should -Match '-Proxy'
+        @(Get-EmulatorRequest -Url $script:Api -Key (Key ValidPaid)).Count | Should -Be 0
+    }
+
+    It 'names the proxy when it asks for credentials (407, ProxyAuthRequired)' {
+        # A tiny loopback proxy that answers every request with 407.
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $proxyJob = Start-ThreadJob -ArgumentList $listener -ScriptBlock {
+            param($listener)
+            try {
+                while ($true) {
+                    $client = $listener.AcceptTcpClient()
+                    $stream = $client.GetStream()
+                    $reader = [System.IO.StreamReader]::new($stream)
+                    while ($reader.ReadLine()) { }   # the request head ends with an empty line
+                    $answer = "HTTP/1.1 407 Proxy Authentication Required`r`nProxy-Authenticate: Basic realm=`"test`"`r`nContent-Length: 0`r`nConnection: close`r`n`r`n"
+                    $bytes = [System.Text.Encoding]::ASCII.GetBytes($answer)
+                    $stream.Write($bytes, 0, $bytes.Length); $stream.Flush(); $client.Dispose()
+                }
+            }
+            catch { }   # the listener was stopped
+        }
+        try {
+            $result = Test-ApiKey -ApiKey (Key ValidPaid) -BaseUri $script:Api -Proxy "http://127.0.0.1:$($listener.LocalEndpoint.Port)" -MaxRetries 2
+            $result.Verdict | Should -Be 'NetworkError'
+            $result.Reason | Should -Be 'ProxyAuthRequired'
+            $result.StatusCode | Should -Be 407
+            $result.Attempts | Should -Be 1 -Because 'retrying cannot supply credentials'
+            ($result.Recommendation -join ' ') | Should -Match '-ProxyCredential'
+        }
+        finally { $listener.Stop(); $proxyJob | Remove-Job -Force }
     }
 
     It 'stops when -Proxy and -NoProxy are both given' {
@@ -315,27 +398,6 @@ Context 'Stopping and progress' {
             ($runspace.Streams.Progress | Where-Object RecordType -eq 'Processing' | Select-Object -First 1).StatusDescription | Should -Match 'Tested \d+ of \d+ keys'
         }
         finally { $runspace.Dispose() }
-    }
-}
-
-Context 'Scheduled-task use' {
-    It 'a pwsh -File script exits non-zero when any key is not Valid, and zero when all are' {
-        $scriptPath = Join-Path $TestDrive 'check-keys.ps1'
-        @"
-param([string] `$Csv)
-Import-Module '$script:ManifestPath'
-`$bad = @(Import-Csv `$Csv | Test-ApiKey | Where-Object { -not `$_.IsValid })
-if (`$bad.Count -gt 0) { `$bad | Format-Table | Out-String | Write-Host; exit 1 }
-exit 0
-"@ | Set-Content -Path $scriptPath
-        $good = Join-Path $TestDrive 'good.csv'; $mixed = Join-Path $TestDrive 'mixed.csv'
-        @([pscustomobject]@{ ApiKey = (Key ValidPaid); BaseUri = $script:Api }) | Export-Csv $good -NoTypeInformation
-        @([pscustomobject]@{ ApiKey = (Key ValidPaid); BaseUri = $script:Api }, [pscustomobject]@{ ApiKey = (Key Wrong); BaseUri = $script:Api }) | Export-Csv $mixed -NoTypeInformation
-
-        & (Get-PwshPath) -NoProfile -NonInteractive -File $scriptPath -Csv $good | Out-Null
-        $LASTEXITCODE | Should -Be 0
-        & (Get-PwshPath) -NoProfile -NonInteractive -File $scriptPath -Csv $mixed | Out-Null
-        $LASTEXITCODE | Should -Be 1
     }
 }
 }

@@ -78,6 +78,12 @@ function Reset-EmulatorState {
     $null = Invoke-RestMethod -Method Post -Uri "$Url/_emulator/reset" -NoProxy
 }
 
+function Set-EmulatorScenario {
+    <# Loads a whole scenario (JSON) into the running emulator, as PUT /_emulator/scenario does. #>
+    param([Parameter(Mandatory)] [string] $Url, [Parameter(Mandatory)] [string] $Json)
+    $null = Invoke-RestMethod -Method Put -Uri "$Url/_emulator/scenario" -Body $Json -ContentType 'application/json' -NoProxy
+}
+
 function New-EmulatorKey {
     <#
     .SYNOPSIS
@@ -95,4 +101,4 @@ function New-EmulatorKey {
 # Under 'dotnet pwsh' this process is dotnet itself; the tool's folder holds the pwsh launcher.
 function Get-PwshPath { Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }) }
 
-Export-ModuleMember -Function Key, Get-EmulatorKey, Get-AllEmulatorKeys, Get-TestModulePath, Get-TestConfiguration, Get-KeyFingerprint, Get-EmulatorRequest, Wait-EmulatorRequest, Reset-EmulatorState, New-EmulatorKey, Get-PwshPath
+Export-ModuleMember -Function Key, Get-EmulatorKey, Get-AllEmulatorKeys, Get-TestModulePath, Get-TestConfiguration, Get-KeyFingerprint, Get-EmulatorRequest, Wait-EmulatorRequest, Reset-EmulatorState, Set-EmulatorScenario, New-EmulatorKey, Get-PwshPath

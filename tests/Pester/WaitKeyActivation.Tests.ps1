@@ -213,6 +213,31 @@ Context 'giving up' {
     }
 }
 
+Context 'input that cannot be trusted is refused, not guessed' {
+    It 'a piped row without a key column is ApiKeyMissingFromInput; the environment''s key is not waited on' {
+        $saved = $env:CHATANYWHERE_API_KEY
+        try {
+            # A key of its own: this file's tests share the emulator's request log.
+            $envKey = New-EmulatorKey -Url $script:Api
+            $env:CHATANYWHERE_API_KEY = $envKey
+            $results = @([pscustomobject]@{ Secret = 'x'; BaseUri = $script:Api } | Wait-KeyActivation -InitialIntervalSec 1 -MaxIntervalSec 2 -MaxProbes 1 -ErrorVariable problems -ErrorAction SilentlyContinue)
+            $results.Count | Should -Be 0
+            $problems[0].FullyQualifiedErrorId | Should -Be 'ApiKeyMissingFromInput,ChatAnywhere.PowerShell.Commands.WaitKeyActivationCommand'
+            @(Get-EmulatorRequest -Url $script:Api -Key $envKey).Count | Should -Be 0
+        }
+        finally { $env:CHATANYWHERE_API_KEY = $saved }
+    }
+
+    It 'stops at once on a masked key: MalformedKey, a masked copy, nothing sent' {
+        $result = Wait-KeyActivation -ApiKey 'sk-****0009' @script:Fast -ErrorVariable problems -ErrorAction SilentlyContinue
+        $result.Activated | Should -BeFalse
+        $result.Verdict | Should -Be 'MalformedKey'
+        $result.LastResult.Reason | Should -Be 'MaskedCopy'
+        @(Get-EmulatorRequest -Url $script:Api -Key 'sk-****0009').Count | Should -Be 0
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'KeyCannotActivate.MalformedKey,*'
+    }
+}
+
 Context 'emulator key changes (scenario and control endpoint)' {
     It 'a key can turn into a daily-limit answer after a delay' {
         $key = New-EmulatorKey -Url $script:Api -Entry @{ changes = @(@{ afterSec = 2; state = 'dailyLimitReached' }) }

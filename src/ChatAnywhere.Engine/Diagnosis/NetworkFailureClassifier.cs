@@ -9,20 +9,64 @@ namespace ChatAnywhere.Engine.Diagnosis
     internal static class NetworkFailureClassifier
     {
         /// <summary>Classifies an exception from sending a request or reading its body.</summary>
-        public static Classification Classify(Exception exception, string baseUri)
+        /// <param name="exception">What sending or reading threw.</param>
+        /// <param name="baseUri">The service, as the admin named it.</param>
+        /// <param name="proxy">The proxy the request went through, or null for a direct connection.</param>
+        public static Classification Classify(Exception exception, string baseUri, Uri? proxy = null)
         {
-            var reason = ReasonOf(exception);
+            var reason = ProxyHop(ReasonOf(exception), exception, proxy);
             return new Classification
             {
                 Verdict = KeyVerdict.NetworkError,
                 Reason = reason,
                 Message = Innermost(exception).Message,
-                Diagnosis = new[] { DiagnosisOf(reason, baseUri), "This says nothing about the key." },
+                Diagnosis = new[] { DiagnosisOf(reason, baseUri, proxy), "This says nothing about the key." },
                 Recommendation = RecommendationOf(reason),
-                IsRetryable = reason != VerdictReason.TlsFailure,
+                IsRetryable = reason != VerdictReason.TlsFailure && reason != VerdictReason.ProxyAuthRequired,
                 RuleName = "Network failure: " + reason,
             };
         }
+
+        /// <summary>
+        /// An HTTP 407 answer: only a proxy sends it (RFC 9110, 15.5.8), so it names the proxy and
+        /// says nothing about the service or the key.
+        /// </summary>
+        public static Classification ProxyAuthentication(Uri? proxy, int statusCode) => new Classification
+        {
+            Verdict = KeyVerdict.NetworkError,
+            Reason = VerdictReason.ProxyAuthRequired,
+            StatusCode = statusCode,
+            Message = $"The proxy {Describe(proxy)} answered 407 Proxy Authentication Required.",
+            Diagnosis = new[] { DiagnosisOf(VerdictReason.ProxyAuthRequired, string.Empty, proxy), "This says nothing about the key." },
+            Recommendation = RecommendationOf(VerdictReason.ProxyAuthRequired),
+            IsRetryable = false,
+            RuleName = "Network failure: ProxyAuthRequired",
+        };
+
+        // With a proxy in the way, a refused connection or an unknown host name is the proxy's:
+        // the client resolves and connects only to the proxy, which reaches the service itself.
+        // An https tunnel refused with 407 surfaces as an exception naming that status.
+        private static VerdictReason ProxyHop(VerdictReason reason, Exception exception, Uri? proxy)
+        {
+            if (proxy is null)
+            {
+                return reason;
+            }
+
+            for (var e = exception; e is not null; e = e.InnerException)
+            {
+                if (e.Message.IndexOf("407", StringComparison.Ordinal) >= 0)
+                {
+                    return VerdictReason.ProxyAuthRequired;
+                }
+            }
+
+            return reason == VerdictReason.ConnectionRefused || reason == VerdictReason.DnsFailure || reason == VerdictReason.ProxyFailure
+                ? VerdictReason.ProxyUnreachable
+                : reason;
+        }
+
+        private static string Describe(Uri? proxy) => proxy is null ? "in the way" : proxy.GetLeftPart(UriPartial.Authority);
 
         /// <summary>The classification of an attempt that ran out of time.</summary>
         public static Classification Timeout(string baseUri, TimeSpan limit) => new Classification
@@ -81,8 +125,10 @@ namespace ChatAnywhere.Engine.Diagnosis
             return VerdictReason.ConnectionReset;
         }
 
-        private static string DiagnosisOf(VerdictReason reason, string baseUri) => reason switch
+        private static string DiagnosisOf(VerdictReason reason, string baseUri, Uri? proxy) => reason switch
         {
+            VerdictReason.ProxyUnreachable => $"The proxy {Describe(proxy)} could not be reached (refused, or its name does not resolve): the request never left for the service, so this says nothing about the service either.",
+            VerdictReason.ProxyAuthRequired => $"The proxy {Describe(proxy)} wants credentials (407) before it forwards anything: the service was never reached.",
             VerdictReason.DnsFailure => $"The host name of {baseUri} does not resolve: a typo in the base URL, or DNS is blocked.",
             VerdictReason.ConnectionRefused => $"Nothing accepts connections at {baseUri}: wrong port, or the service is down.",
             VerdictReason.TlsFailure => $"The TLS handshake with {baseUri} failed: an intercepting proxy, an expired or self-signed certificate.",
@@ -96,6 +142,8 @@ namespace ChatAnywhere.Engine.Diagnosis
             VerdictReason.DnsFailure => new[] { $"Check the base URL; the service's hosts are {KnownHosts.DefaultBaseUri} and {KnownHosts.OverseasBaseUri}." },
             VerdictReason.TlsFailure => new[] { "Check the proxy's certificate; use -SkipCertificateCheck only for a test relay you trust." },
             VerdictReason.ProxyFailure => new[] { "Check -Proxy / $env:HTTPS_PROXY, or try -NoProxy." },
+            VerdictReason.ProxyUnreachable => new[] { "Check the proxy's address and port (-Proxy, $env:HTTPS_PROXY, $env:HTTP_PROXY) and that it runs, or try -NoProxy." },
+            VerdictReason.ProxyAuthRequired => new[] { "Pass the proxy's credentials with -ProxyCredential, or ask its administrator to allow this machine." },
             _ => new[] { $"Check {KnownHosts.StatusPageUri} (Get-ServiceStatus) and the network, then try again." },
         };
 

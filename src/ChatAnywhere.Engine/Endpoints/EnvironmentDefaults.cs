@@ -23,6 +23,9 @@ namespace ChatAnywhere.Engine.Endpoints
         /// <summary>The base URL from the environment, else <see cref="KnownHosts.DefaultBaseUri"/>.</summary>
         public static string BaseUri() => FirstSet(BaseUriVariables) ?? KnownHosts.DefaultBaseUri;
 
+        /// <summary>The base URL the environment names, or null when none of <see cref="BaseUriVariables"/> is set.</summary>
+        public static string? ConfiguredBaseUri() => FirstSet(BaseUriVariables);
+
         /// <summary>The relay access token from the environment, or null.</summary>
         public static string? AccessToken() => FirstSet(new[] { AccessTokenVariable });
 

@@ -14,6 +14,7 @@ namespace ChatAnywhere.Engine.Keys
         private const string BearerWord = "Bearer";
         private const string OpenAILegacyMarker = "T3BlbkFJ"; // base64 of "OpenAI"
         private const int RelayBodyLength = 48;
+        private const string MaskRun = "***";
 
         /// <summary>Inspects one key.</summary>
         public static KeyInspection Inspect(string? raw)
@@ -127,6 +128,13 @@ namespace ChatAnywhere.Engine.Keys
             if (key.Length == 0)
             {
                 return VerdictReason.None;
+            }
+
+            // No key contains asterisks; a run of them is a mask ("sk-****0001" from this module's
+            // CSV output, "abcd**********wxyz" from dashboards), and sending it can only give a 401.
+            if (key.IndexOf(MaskRun, StringComparison.Ordinal) >= 0)
+            {
+                return VerdictReason.MaskedCopy;
             }
 
             foreach (var c in key)

@@ -43,6 +43,8 @@ namespace ChatAnywhere
         KeyHasFullWidthCharacter,
         /// <summary>The key has other characters outside ASCII.</summary>
         KeyHasNonAsciiCharacter,
+        /// <summary>The key is a masked copy (its middle replaced by asterisks), as the module and services show keys.</summary>
+        MaskedCopy,
 
         // MalformedRequest
         /// <summary>The server received no key (a proxy or client dropped the header).</summary>
@@ -169,6 +171,10 @@ namespace ChatAnywhere
         TlsFailure,
         /// <summary>The proxy failed.</summary>
         ProxyFailure,
+        /// <summary>The proxy itself could not be reached: its port refused, its name did not resolve.</summary>
+        ProxyUnreachable,
+        /// <summary>The proxy asked for credentials (HTTP 407): the service was never reached.</summary>
+        ProxyAuthRequired,
 
         // Unknown
         /// <summary>HTML arrived where JSON was expected.</summary>

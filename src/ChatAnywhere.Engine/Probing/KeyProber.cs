@@ -36,11 +36,20 @@ namespace ChatAnywhere.Engine.Probing
         private readonly IProbeLog _log;
         private readonly SecretRedactor _redactor;
         private readonly ResiliencePipeline<ProbeAttempt> _pipeline;
+        private readonly Func<Uri, Uri?> _proxyFor;
         private HttpClient? _ownedClient;
 
         /// <summary>Creates a prober.</summary>
-        public KeyProber(HttpClient client, ProbeOptions options, SecretRedactor redactor, IProbeLog? log = null, TimeProvider? timeProvider = null, Func<double>? jitter = null)
+        /// <param name="client">The invocation's HttpClient.</param>
+        /// <param name="options">Timeouts, retries, the model.</param>
+        /// <param name="redactor">Masks the invocation's secrets.</param>
+        /// <param name="log">Verbose and debug lines.</param>
+        /// <param name="timeProvider">The clock (a fake one in tests).</param>
+        /// <param name="jitter">The retry jitter source.</param>
+        /// <param name="proxyFor">The proxy <paramref name="client"/> uses for a URL (<see cref="ProxyRoute.For"/>), so a failure can name the proxy hop; null when unknown.</param>
+        public KeyProber(HttpClient client, ProbeOptions options, SecretRedactor redactor, IProbeLog? log = null, TimeProvider? timeProvider = null, Func<double>? jitter = null, Func<Uri, Uri?>? proxyFor = null)
         {
+            _proxyFor = proxyFor ?? (_ => null);
             _client = client ?? throw new ArgumentNullException(nameof(client));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _redactor = redactor ?? throw new ArgumentNullException(nameof(redactor));
@@ -53,7 +62,7 @@ namespace ChatAnywhere.Engine.Probing
         public static KeyProber Create(HttpClientSettings settings, ProbeOptions options, SecretRedactor redactor, IProbeLog? log = null)
         {
             var client = ProbeHttpClientFactory.Create(settings);
-            return new KeyProber(client, options, redactor, log) { _ownedClient = client };
+            return new KeyProber(client, options, redactor, log, proxyFor: target => ProxyRoute.For(settings, target)) { _ownedClient = client };
         }
 
         /// <summary>Releases the HttpClient of a prober made by <see cref="Create"/>; a caller's client stays the caller's.</summary>
@@ -163,7 +172,10 @@ namespace ChatAnywhere.Engine.Probing
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
                 var answer = await ProbeResponseReader.ReadAsync(response, _options.BodyLimit, token).ConfigureAwait(false);
                 var latency = _time.GetElapsedTime(started);
-                var classification = ResponseClassifier.Classify(answer, context, _time.GetUtcNow());
+                // 407 comes only from a proxy (plain http goes through it as a normal request): it is the proxy hop's answer, not the service's.
+                var classification = answer.StatusCode == 407
+                    ? NetworkFailureClassifier.ProxyAuthentication(_proxyFor(request.RequestUri!), answer.StatusCode)
+                    : ResponseClassifier.Classify(answer, context, _time.GetUtcNow());
                 if (_log.IsDebugEnabled)
                 {
                     _log.Debug($"{Label(key)}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {answer.Body.Length} chars{(answer.BodyTruncated ? " (truncated)" : string.Empty)}: {Redact(key, Preview(answer.Body))}");
@@ -178,7 +190,7 @@ namespace ChatAnywhere.Engine.Probing
             }
             catch (Exception exception) when (!token.IsCancellationRequested && (exception is HttpRequestException || exception is IOException))
             {
-                var classification = NetworkFailureClassifier.Classify(exception, context.BaseUri);
+                var classification = NetworkFailureClassifier.Classify(exception, context.BaseUri, _proxyFor(request.RequestUri!));
                 _log.Verbose($"{Label(key)}: {request.Method} {request.RequestUri} failed: {classification.Reason}: {Redact(key, classification.Message)}");
                 return new ProbeAttempt(classification, latency: null);
             }

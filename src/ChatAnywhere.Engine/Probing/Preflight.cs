@@ -19,8 +19,14 @@ namespace ChatAnywhere.Engine.Probing
                 {
                     Verdict = KeyVerdict.MalformedKey,
                     Reason = key.Problem,
-                    Diagnosis = new[] { Describe(key.Problem), "Nothing was sent: no server accepts such a key, and the header could not carry it." },
-                    Recommendation = new[] { "Copy the key again from the dashboard, as plain text, and paste it without editing." },
+                    Message = DescribeProblem(key.Problem),
+                    Diagnosis = new[] { DescribeProblem(key.Problem), "Nothing was sent: no server accepts such a key, and the header could not carry it." },
+                    Recommendation = new[]
+                    {
+                        key.Problem == VerdictReason.MaskedCopy
+                            ? "Use the full key from the dashboard or your secret store; the Key column of this module's output is masked on purpose and cannot be tested again."
+                            : "Copy the key again from the dashboard, as plain text, and paste it without editing.",
+                    },
                     RuleName = "Preflight: malformed key",
                 };
             }
@@ -60,12 +66,14 @@ namespace ChatAnywhere.Engine.Probing
             return null;
         }
 
-        private static string Describe(VerdictReason problem) => problem switch
+        /// <summary>What is wrong with a malformed key, in a sentence an admin can act on.</summary>
+        public static string DescribeProblem(VerdictReason problem) => problem switch
         {
             VerdictReason.KeyHasInnerWhitespace => "The key has a space or line break inside it.",
             VerdictReason.KeyHasControlCharacter => "The key has a control character inside it.",
             VerdictReason.KeyHasInvisibleCharacter => "The key has an invisible (zero-width) character, typically picked up when copying from a chat or web page.",
             VerdictReason.KeyHasFullWidthCharacter => "The key has full-width characters, typed with an East Asian input method in full-width mode.",
+            VerdictReason.MaskedCopy => "The key is a masked copy (its middle replaced by ****), as this module and dashboards show keys, not the key itself.",
             _ => "The key has characters outside ASCII.",
         };
     }

@@ -56,7 +56,7 @@ namespace ChatAnywhere.Engine.Rotation
         public static KeyRotator Create(HttpClientSettings settings, RotationOptions options, SecretRedactor redactor, IProbeLog? log = null)
         {
             var client = ProbeHttpClientFactory.Create(settings);
-            var prober = new KeyProber(client, new ProbeOptions { MaxRetries = 0 }, redactor, log);
+            var prober = new KeyProber(client, new ProbeOptions { MaxRetries = 0 }, redactor, log, proxyFor: target => ProxyRoute.For(settings, target));
             return new KeyRotator(client, prober, options, redactor, log) { _ownedClient = client };
         }
 

@@ -77,6 +77,8 @@ namespace ChatAnywhere.Engine.Status
             VerdictReason.TlsFailure => EndpointCause.TlsError,
             VerdictReason.Timeout => EndpointCause.Timeout,
             VerdictReason.ProxyFailure => EndpointCause.ProxyFailure,
+            VerdictReason.ProxyUnreachable => EndpointCause.ProxyFailure,
+            VerdictReason.ProxyAuthRequired => EndpointCause.ProxyFailure,
             _ => EndpointCause.ConnectionReset,
         };
     }

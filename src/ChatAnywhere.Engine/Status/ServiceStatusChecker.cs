@@ -46,7 +46,7 @@ namespace ChatAnywhere.Engine.Status
             }
 
             var client = ProbeHttpClientFactory.Create(settings);
-            var prober = new KeyProber(client, new ProbeOptions { AttemptTimeout = options.AttemptTimeout, MaxRetries = options.MaxRetries }, redactor, log);
+            var prober = new KeyProber(client, new ProbeOptions { AttemptTimeout = options.AttemptTimeout, MaxRetries = options.MaxRetries }, redactor, log, proxyFor: target => ProxyRoute.For(settings, target));
             return new ServiceStatusChecker(
                 new EndpointChecker(client, prober, options, target => ProxyRoute.For(settings, target), log),
                 new StatusPageClient(client, options.AttemptTimeout, options.BodyLimit, log),

@@ -163,10 +163,19 @@ namespace ChatAnywhere.PowerShell.Commands
 
         /// <summary>
         /// The key given, or else the one in the environment, inspected. Null with <paramref name="error"/>
-        /// set when it is empty once cleaned; stops the command when there is no key at all.
+        /// set when this input cannot be used (a piped object without a key, an empty key); stops the
+        /// command when nothing was given or piped and the environment has no key either.
         /// </summary>
         private protected KeyInspection? InspectKey(SecureString? given, string noKeyMessage, out ErrorRecord? error)
         {
+            // A piped row without a key column must not borrow the environment's key: the row would be
+            // reported (or rotated) under a key it never named (issue 13).
+            if (given is null && MyInvocation.ExpectingInput)
+            {
+                error = InputErrors.KeyMissingFromInput();
+                return null;
+            }
+
             var rawKey = given is null ? EnvironmentDefaults.ApiKey() : SecureStrings.ToPlainText(given);
             if (rawKey is null)
             {

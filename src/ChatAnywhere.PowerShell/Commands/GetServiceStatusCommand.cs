@@ -17,7 +17,7 @@ namespace ChatAnywhere.PowerShell.Commands
     /// Get-ServiceStatus: is the service up, and where is it down? Checks every endpoint and the
     /// status page at once and writes one ServiceStatus. A failing part is a result, not an error.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "ServiceStatus")]
+    [Cmdlet(VerbsCommon.Get, "ServiceStatus", HelpUri = "docs/cmdlets/Get-ServiceStatus.md")]
     [OutputType(typeof(ServiceStatus))]
     public sealed class GetServiceStatusCommand : ChatAnywhereCommandBase
     {
@@ -30,7 +30,7 @@ namespace ChatAnywhere.PowerShell.Commands
         private StatusPageLocation? _statusPage;
         private KeyInspection? _key;
 
-        /// <summary>The API base URLs to check, with or without /v1.</summary>
+        /// <summary>The API base URLs to check, with or without /v1; by default the base URL from the environment, else both ChatAnywhere hosts.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ApiBase")]
         [ValidateNotNullOrEmpty]
@@ -124,7 +124,7 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            foreach (var text in BaseUri)
+            foreach (var text in TargetsOfThisRecord())
             {
                 // Without a key nothing secret is sent, so plain http is fine anywhere.
                 ErrorRecord? error = null;
@@ -184,6 +184,19 @@ namespace ChatAnywhere.PowerShell.Commands
             }
 
             return Task.Run(() => _checker!.ReadCommunityAsync(repository!, TimeSpan.FromHours(CommunityWindowHours), token, StopToken), StopToken);
+        }
+
+        // The same base URL variables the key commands read (README, "Environment variables"): a
+        // scheduled check of a relay configured by $env:CHATANYWHERE_BASE_URL must check that relay.
+        private string[] TargetsOfThisRecord()
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri)))
+            {
+                return BaseUri;
+            }
+
+            var configured = EnvironmentDefaults.ConfiguredBaseUri();
+            return configured is null ? KnownHosts.ChatAnywhereBaseUris : new[] { configured };
         }
 
         private static ServiceEndpoint? Refuse(ErrorRecord refusal, out ErrorRecord error)

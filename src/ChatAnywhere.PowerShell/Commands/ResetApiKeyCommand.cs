@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Management;
+using ChatAnywhere.Engine.Probing;
 using ChatAnywhere.Engine.Rotation;
 using ChatAnywhere.PowerShell.Confirmation;
 using ChatAnywhere.PowerShell.Errors;
@@ -16,7 +17,7 @@ namespace ChatAnywhere.PowerShell.Commands
     /// key, then revokes the old one. Reads happen before ShouldProcess, so -WhatIf can say exactly
     /// which token would be replaced and how; nothing changes before it says yes.
     /// </summary>
-    [Cmdlet(VerbsCommon.Reset, "ApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByKeySet)]
+    [Cmdlet(VerbsCommon.Reset, "ApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByKeySet, HelpUri = "docs/cmdlets/Reset-ApiKey.md")]
     [OutputType(typeof(ApiKeyResetResult))]
     public sealed class ResetApiKeyCommand : RelayCommandBase
     {
@@ -146,6 +147,13 @@ namespace ChatAnywhere.PowerShell.Commands
             if (key is null)
             {
                 WriteError(empty!);
+                return null;
+            }
+
+            // A key that cannot be a key (a masked copy above all) names no token: searching the relay for it would only fail later.
+            if (key.IsMalformed)
+            {
+                WriteError(InputErrors.MalformedKey($"{Preflight.DescribeProblem(key.Problem)} Nothing was sent to the relay.", key.Masked));
                 return null;
             }
 

@@ -16,7 +16,7 @@ namespace ChatAnywhere.PowerShell.Commands
     /// Test-ApiKey: says why a key fails and what to do. Keys are probed concurrently and come out
     /// in input order; a failing key is a result, not an error.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "ApiKey", DefaultParameterSetName = DefaultSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "ApiKey", DefaultParameterSetName = DefaultSet, HelpUri = "docs/cmdlets/Test-ApiKey.md")]
     [OutputType(typeof(ApiKeyTestResult), ParameterSetName = new[] { DefaultSet })]
     [OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
     public sealed class TestApiKeyCommand : KeyCommandBase

@@ -15,7 +15,7 @@ namespace ChatAnywhere.PowerShell.Commands
     /// probe budget, and stops at once when an answer says waiting cannot help. Keys from the
     /// pipeline are waited on concurrently; each result comes out as soon as its key is settled.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "KeyActivation")]
+    [Cmdlet(VerbsLifecycle.Wait, "KeyActivation", HelpUri = "docs/cmdlets/Wait-KeyActivation.md")]
     [OutputType(typeof(KeyActivationResult))]
     public sealed class WaitKeyActivationCommand : KeyCommandBase
     {

@@ -14,6 +14,20 @@ namespace ChatAnywhere.PowerShell.Errors
 
         public static ErrorRecord EmptyKey() => BadArgument("EmptyApiKey", EmptyKeyMessage, null);
 
+        /// <summary>A piped object that has no ApiKey or Key property: that row is skipped, never given the environment's key.</summary>
+        public static ErrorRecord KeyMissingFromInput() => new ErrorRecord(
+            new ArgumentException("The piped object has no ApiKey or Key property, so this row was skipped. The environment's key is used only when nothing is piped in: name the key column ApiKey or Key."),
+            "ApiKeyMissingFromInput",
+            ErrorCategory.InvalidData,
+            null);
+
+        /// <summary>A key that must not be sent anywhere, such as a masked copy; the message says why.</summary>
+        public static ErrorRecord MalformedKey(string message, string masked) => new ErrorRecord(
+            new ArgumentException(message),
+            "MalformedKey",
+            ErrorCategory.InvalidArgument,
+            masked);
+
         /// <summary>A base URL that cannot be parsed, or that would send a key over plain http.</summary>
         public static ErrorRecord BadBaseUri(string? problem, bool insecure, string? text) =>
             new ErrorRecord(

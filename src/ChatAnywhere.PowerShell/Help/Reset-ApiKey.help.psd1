@@ -75,8 +75,8 @@
         }
         @{
             Title   = 'Keep the old key working for a hand-over, then delete it later'
-            Code    = "Reset-ApiKey -ApiKey `$oldKey -BaseUri https://relay.example.com -RevokeMode Keep -Force`n# ... once every client uses the new key:`nReset-ApiKey -TokenId 12 -BaseUri https://relay.example.com -RevokeMode Delete -WhatIf"
-            Remarks = 'OldKeyState is StillActive. Delete the old token in the dashboard when clients have moved.'
+            Code    = "`$result = Reset-ApiKey -ApiKey `$oldKey -BaseUri https://relay.example.com -RevokeMode Keep -Force`n# ... once every client uses the new key, delete the old token (one-api; add -Headers 'New-Api-User' on new-api):`nInvoke-RestMethod -Method Delete -Uri `"https://relay.example.com/api/token/`$(`$result.OldTokenId)`" -Headers @{ Authorization = `$env:CHATANYWHERE_ACCESS_TOKEN }"
+            Remarks = 'OldKeyState is StillActive and both keys work. Reset-ApiKey cannot delete a token without rotating it again (-RevokeMode Delete on the old token would create yet another one), so the hand-over ends with the relay''s own DELETE /api/token/{id} on OldTokenId, or with the dashboard''s Tokens page.'
         }
         @{
             Title   = 'ChatAnywhere''s hosted service: what to do instead'

@@ -56,6 +56,9 @@ namespace ChatAnywhere.Engine.Tests.Keys
         [InlineData("sk-EmuValid\u200DPaid000000000000000000000000000000001", ChatAnywhere.VerdictReason.KeyHasInvisibleCharacter)]
         [InlineData("\uFF53\uFF4B-EmuValidPaid000000000000000000000000000000001", ChatAnywhere.VerdictReason.KeyHasFullWidthCharacter)]
         [InlineData("sk-EmuValidPäid00000000000000000000000000000000001", ChatAnywhere.VerdictReason.KeyHasNonAsciiCharacter)]
+        [InlineData("sk-****0001", ChatAnywhere.VerdictReason.MaskedCopy)]
+        [InlineData("abcd**********wxyz", ChatAnywhere.VerdictReason.MaskedCopy)]
+        [InlineData("  sk-****0001\n", ChatAnywhere.VerdictReason.MaskedCopy)]
         public void Keys_that_cannot_be_keys_are_malformed(string key, ChatAnywhere.VerdictReason expected)
         {
             var inspection = KeyInspector.Inspect(key);
