@@ -10,13 +10,14 @@
                  (Get-ServiceStatus, Test-ApiKey over keys that show each verdict, Wait-KeyActivation,
                  Reset-ApiKey with -WhatIf and for real), then stops the emulator.
     -Task Bench  builds and runs the benchmarks in bench/, writing docs/benchmarks.md.
+    -Task Docs   writes docs/cmdlets/*.md (each cmdlet's -Online page) from the help prose.
     -Task Clean  removes out/ and the build output.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Docs', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -133,5 +134,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
+    'Docs' { & (Join-Path $root 'build/New-CmdletDocs.ps1') }
     'Clean' { Remove-Item -Recurse -Force (Join-Path $root 'out') -ErrorAction SilentlyContinue; dotnet clean (Join-Path $root 'ChatAnywhere.PowerShell.sln') -v quiet }
 }

@@ -91,6 +91,12 @@ Describe 'Help' {
         Join-Path (Split-Path (Split-Path $PSScriptRoot)) $uri | Should -Exist
     }
 
+    It 'keeps the -Online pages in docs/cmdlets as the help prose gives them' {
+        $root = Split-Path (Split-Path $PSScriptRoot)
+        & (Get-PwshPath) -NoProfile -NonInteractive -File (Join-Path $root 'build/New-CmdletDocs.ps1') -Check | Out-String | Should -Not -Match 'Out of date'
+        $LASTEXITCODE | Should -Be 0
+    }
+
     It 'ships an about_ChatAnywhere topic in en-US: verdicts, environment variables, exit codes, the emulator' {
         Join-Path (Split-Path (Get-TestModulePath)) 'en-US/about_ChatAnywhere.help.txt' | Should -Exist
         $text = Get-Help about_ChatAnywhere | Out-String

@@ -26,6 +26,12 @@ namespace ChatAnywhere.Engine.Endpoints
         /// <summary>The base URL the environment names, or null when none of <see cref="BaseUriVariables"/> is set.</summary>
         public static string? ConfiguredBaseUri() => FirstSet(BaseUriVariables);
 
+        /// <summary>
+        /// What Get-ServiceStatus checks without -BaseUri: the base URL the environment names (the same
+        /// variables the key commands read, README "Environment variables"), else both ChatAnywhere hosts.
+        /// </summary>
+        public static string[] StatusTargets() => ConfiguredBaseUri() is { } configured ? new[] { configured } : KnownHosts.ChatAnywhereBaseUris;
+
         /// <summary>The relay access token from the environment, or null.</summary>
         public static string? AccessToken() => FirstSet(new[] { AccessTokenVariable });
 

@@ -155,7 +155,20 @@ namespace ChatAnywhere.Engine.Status
 
         /// <summary>Checks everything concurrently, counting finished checks in <paramref name="progress"/>.</summary>
         /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-        public async Task<ServiceStatus> CheckAsync(IReadOnlyList<ServiceEndpoint> endpoints, StatusPageLocation? statusPage, KeyInspection? key, ServiceStatusProgress progress, CancellationToken cancellationToken)
+        public Task<ServiceStatus> CheckAsync(IReadOnlyList<ServiceEndpoint> endpoints, StatusPageLocation? statusPage, KeyInspection? key, ServiceStatusProgress progress, CancellationToken cancellationToken) =>
+            CheckAsync(endpoints, statusPage, key, null, progress, cancellationToken);
+
+        /// <summary>Checks everything concurrently, the community reports too when <paramref name="community"/> is given.</summary>
+        /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+        public async Task<ServiceStatus> CheckAsync(IReadOnlyList<ServiceEndpoint> endpoints, StatusPageLocation? statusPage, KeyInspection? key, CommunityRequest? community, ServiceStatusProgress progress, CancellationToken cancellationToken)
+        {
+            var reports = community is null
+                ? Task.FromResult(new CommunityReport { Status = CommunityStatus.Skipped })
+                : ReadCommunityAsync(community.Repository, community.Window, community.Token, cancellationToken);
+            return WithCommunity(await CheckPartsAsync(endpoints, statusPage, key, progress, cancellationToken).ConfigureAwait(false), await reports.ConfigureAwait(false));
+        }
+
+        private async Task<ServiceStatus> CheckPartsAsync(IReadOnlyList<ServiceEndpoint> endpoints, StatusPageLocation? statusPage, KeyInspection? key, ServiceStatusProgress progress, CancellationToken cancellationToken)
         {
             if (endpoints is null || progress is null)
             {

@@ -15,7 +15,7 @@ namespace ChatAnywhere.PowerShell.Commands
     /// find them, and what is wrong with them. It reads the environment, .env files and the session; it
     /// sends nothing anywhere.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "ApiKeyEnvironment")]
+    [Cmdlet(VerbsCommon.Get, "ApiKeyEnvironment", HelpUri = "docs/cmdlets/Get-ApiKeyEnvironment.md")]
     [OutputType(typeof(ApiKeyEnvironment))]
     public sealed class GetApiKeyEnvironmentCommand : PSCmdlet
     {

@@ -1,6 +1,6 @@
 using System;
-using System.Linq;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Threading.Tasks;
@@ -124,7 +124,7 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            foreach (var text in TargetsOfThisRecord())
+            foreach (var text in MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri)) ? BaseUri : EnvironmentDefaults.StatusTargets())
             {
                 // Without a key nothing secret is sent, so plain http is fine anywhere.
                 ErrorRecord? error = null;
@@ -145,13 +145,16 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            var community = CommunityRequest.For(NoCommunity.IsPresent, MyInvocation.BoundParameters.ContainsKey(nameof(CommunityUri)), CommunityUri,
+                _endpoints.Select(e => e.BaseUri), CommunityWindowHours, Environment.GetEnvironmentVariable("GITHUB_TOKEN"), out var problem);
+            if (problem is not null)
+            {
+                ThrowArgumentError("InvalidCommunityUri", problem, CommunityUri);
+            }
+
+            Redactor.Register(community?.Token);
             var progress = new ServiceStatusProgress();
-            var community = ReadCommunity();
-            var check = Task.Run(
-                async () => ServiceStatusChecker.WithCommunity(
-                    await _checker!.CheckAsync(_endpoints, _statusPage, _key, progress, StopToken).ConfigureAwait(false),
-                    await community.ConfigureAwait(false)),
-                StopToken);
+            var check = Task.Run(() => _checker!.CheckAsync(_endpoints, _statusPage, _key, community, progress, StopToken), StopToken);
             var shown = false;
             var status = WaitFor(check, () => shown = ShowProgress(progress), WaitSlice);
             if (shown)
@@ -160,43 +163,6 @@ namespace ChatAnywhere.PowerShell.Commands
             }
 
             WriteObject(status);
-        }
-
-        // ChatAnywhere's users report on its GitHub tracker: read it when a ChatAnywhere host is checked, or
-        // when -CommunityUri names a tracker; never for a self-hosted relay alone (and never in the tests' offline runs).
-        private Task<CommunityReport> ReadCommunity()
-        {
-            var asked = MyInvocation.BoundParameters.ContainsKey(nameof(CommunityUri));
-            if (NoCommunity.IsPresent || (!asked && !_endpoints.Any(e => KnownHosts.KindOf(e.BaseUri) == EndpointKind.ChatAnywhere)))
-            {
-                return Task.FromResult(new CommunityReport { Status = CommunityStatus.Skipped });
-            }
-
-            if (!Uri.TryCreate(CommunityUri, UriKind.Absolute, out var repository) || (repository.Scheme != Uri.UriSchemeHttps && repository.Scheme != Uri.UriSchemeHttp))
-            {
-                ThrowArgumentError("InvalidCommunityUri", $"-CommunityUri must be an http(s) address of a repository, e.g. {CommunityReader.DefaultRepository}.", CommunityUri);
-            }
-
-            var token = Environment.GetEnvironmentVariable("GITHUB_TOKEN");
-            if (!string.IsNullOrEmpty(token))
-            {
-                Redactor.Register(token!);
-            }
-
-            return Task.Run(() => _checker!.ReadCommunityAsync(repository!, TimeSpan.FromHours(CommunityWindowHours), token, StopToken), StopToken);
-        }
-
-        // The same base URL variables the key commands read (README, "Environment variables"): a
-        // scheduled check of a relay configured by $env:CHATANYWHERE_BASE_URL must check that relay.
-        private string[] TargetsOfThisRecord()
-        {
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri)))
-            {
-                return BaseUri;
-            }
-
-            var configured = EnvironmentDefaults.ConfiguredBaseUri();
-            return configured is null ? KnownHosts.ChatAnywhereBaseUris : new[] { configured };
         }
 
         private static ServiceEndpoint? Refuse(ErrorRecord refusal, out ErrorRecord error)
