@@ -26,7 +26,7 @@ public sealed class KeyTimeline
         TimeSpan configuredFrom = TimeSpan.Zero;
         if (entry.ActivateAfterSec is int seconds and > 0)
         {
-            // A new key not yet usable (reference/chatanywhere.md, cause 6): no measured delay exists.
+            // A new key not yet usable (docs/reference/chatanywhere.md, cause 6): no measured delay exists.
             phases.Add((TimeSpan.Zero, EffectiveKeyState.NotRecognized));
             configuredFrom = TimeSpan.FromSeconds(seconds);
         }

@@ -7,7 +7,7 @@ namespace ChatAnywhere.Emulator.Limits;
 
 /// <summary>
 /// Free-plan request counts per key and per client IP. ChatAnywhere counts both: every key used
-/// from one IP shares the IP's 200, and one key used from several IPs too (reference/chatanywhere.md).
+/// from one IP shares the IP's 200, and one key used from several IPs too (docs/reference/chatanywhere.md).
 /// A request is admitted only when both counts are under their limits, and only admitted requests count.
 /// The day never rolls over here: counts last until a reset or a new scenario.
 /// </summary>

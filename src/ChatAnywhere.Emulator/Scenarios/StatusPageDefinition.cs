@@ -4,7 +4,7 @@ namespace ChatAnywhere.Emulator.Scenarios;
 
 /// <summary>
 /// The scenario's optional <c>"statusPage"</c>: the Uptime Kuma status page served under /uptime-kuma
-/// (shapes in reference/uptime-kuma-api.md).
+/// (shapes in docs/reference/uptime-kuma-api.md).
 /// </summary>
 /// <remarks>Settable, not init-only: see <see cref="Scenario"/>.</remarks>
 public sealed record StatusPageDefinition

@@ -21,9 +21,9 @@ namespace ChatAnywhere.Engine.Activation
 
             switch (result.Verdict)
             {
-                // A new key unknown to some nodes (reference/chatanywhere.md, cause 6) or still
+                // A new key unknown to some nodes (docs/reference/chatanywhere.md, cause 6) or still
                 // cached as unknown by a relay (one-api up to 600 s, new-api 60 s:
-                // reference/relay-admin-api.md) answers exactly like a wrong key.
+                // docs/reference/relay-admin-api.md) answers exactly like a wrong key.
                 case KeyVerdict.InvalidKey:
                 // Outages, resets and timeouts pass (CA-503-no-response, CF-502-bad-gateway).
                 case KeyVerdict.ServiceUnavailable:

@@ -2,7 +2,7 @@ using System;
 
 namespace ChatAnywhere.Engine.Endpoints
 {
-    /// <summary>The hosts the module knows by name (reference/chatanywhere.md, "The service").</summary>
+    /// <summary>The hosts the module knows by name (docs/reference/chatanywhere.md, "The service").</summary>
     public static class KnownHosts
     {
         /// <summary>The default base URL: ChatAnywhere's mainland host.</summary>

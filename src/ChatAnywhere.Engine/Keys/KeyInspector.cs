@@ -7,7 +7,7 @@ namespace ChatAnywhere.Engine.Keys
     /// <summary>
     /// Reads a key as a person pasted it: removes what surrounds it (whitespace, quotes, a Bearer
     /// prefix), refuses what can never be a key, and names its shape. Pasting mistakes are a known
-    /// cause of 401s (reference/chatanywhere.md, cause 2; fixture CA-401-tengine-missing-sk).
+    /// cause of 401s (docs/reference/chatanywhere.md, cause 2; fixture CA-401-tengine-missing-sk).
     /// </summary>
     internal static class KeyInspector
     {

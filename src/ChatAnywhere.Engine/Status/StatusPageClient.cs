@@ -11,7 +11,7 @@ using ChatAnywhere.Engine.Probing;
 namespace ChatAnywhere.Engine.Status
 {
     /// <summary>
-    /// Reads an Uptime Kuma status page through its public API (reference/uptime-kuma-api.md):
+    /// Reads an Uptime Kuma status page through its public API (docs/reference/uptime-kuma-api.md):
     /// the slug from the URL or from /api/entry-page, then the page and its heartbeats at once.
     /// Whatever goes wrong is the report's state, never an exception.
     /// </summary>

@@ -7,7 +7,7 @@ namespace ChatAnywhere.Engine.Status
 {
     /// <summary>
     /// Reads the answers of Uptime Kuma's public status-page API, 1.x and 2.x alike
-    /// (shapes in reference/uptime-kuma-api.md, from louislam/uptime-kuma 2.5.3 and 1.23.17).
+    /// (shapes in docs/reference/uptime-kuma-api.md, from louislam/uptime-kuma 2.5.3 and 1.23.17).
     /// Every method refuses, rather than guesses at, an answer that is not that API's.
     /// </summary>
     internal static class UptimeKumaReader

@@ -15,7 +15,8 @@ namespace ChatAnywhere.Engine.Tests.Architecture
     /// </summary>
     public sealed class CitationTests
     {
-        private static readonly Regex NoteCitation = new(@"(?<file>[A-Za-z0-9_-]+\.md)(?: §(?<section>\d+))?", RegexOptions.CultureInvariant);
+        // "relay-admin-api.md §3", "docs/cmdlets/Test-ApiKey.md"; not a PowerShell interpolation such as "$Name.md".
+        private static readonly Regex NoteCitation = new(@"(?<![\w$\{/.-])(?<file>(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.md)(?: §(?<section>\d+))?", RegexOptions.CultureInvariant);
         private static readonly string[] CodeExtensions = { ".cs", ".ps1", ".psm1", ".psd1", ".ps1xml" };
 
         public static IEnumerable<object[]> Citations()
@@ -50,7 +51,7 @@ namespace ChatAnywhere.Engine.Tests.Architecture
             var match = NoteCitation.Match(citation);
             var note = FindNote(match.Groups["file"].Value);
 
-            Assert.True(note is not null, $"{citation}: no such file under docs/, corpus/ or the repository root");
+            Assert.True(note is not null, $"{citation}: no such file in the repository");
             if (match.Groups["section"].Success)
             {
                 var heading = new Regex($@"^#+ {match.Groups["section"].Value}\.", RegexOptions.Multiline);
@@ -76,7 +77,13 @@ namespace ChatAnywhere.Engine.Tests.Architecture
         private static string? FindNote(string name)
         {
             var root = RepositoryRoot();
-            foreach (var folder in new[] { root, Path.Combine(root, "docs"), Path.Combine(root, "docs", "reference"), Path.Combine(root, "corpus") })
+            if (name.Contains('/', StringComparison.Ordinal))
+            {
+                var exact = Path.Combine(root, name.Replace('/', Path.DirectorySeparatorChar));
+                return File.Exists(exact) ? exact : null;
+            }
+
+            foreach (var folder in new[] { root, Path.Combine(root, "docs"), Path.Combine(root, "docs", "reference"), Path.Combine(root, "docs", "cmdlets"), Path.Combine(root, "corpus") })
             {
                 var path = Path.Combine(folder, name);
                 if (File.Exists(path))

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ChatAnywhere.Engine.Tests.Status
 {
-    /// <summary>Uptime Kuma's status-page answers, 2.x and 1.x (shapes in reference/uptime-kuma-api.md, from its source).</summary>
+    /// <summary>Uptime Kuma's status-page answers, 2.x and 1.x (shapes in docs/reference/uptime-kuma-api.md, from its source).</summary>
     public sealed class UptimeKumaReaderTests
     {
         // 2.x: an incidents array and the analytics trio (status_page.js getStatusPageData).

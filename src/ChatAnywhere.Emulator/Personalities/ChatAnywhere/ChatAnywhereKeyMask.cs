@@ -4,7 +4,7 @@ namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere;
 
 /// <summary>
 /// The key as ChatAnywhere echoes it since 2025: "(当前请求使用的ApiKey: sk-XXX****XXXX)",
-/// the first 6 characters, four asterisks, the last 4 (reference/chatanywhere.md).
+/// the first 6 characters, four asterisks, the last 4 (docs/reference/chatanywhere.md).
 /// </summary>
 public static class ChatAnywhereKeyMask
 {

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere;
 
-/// <summary>The free tier's limits (reference/chatanywhere.md, chatanywhere/GPT_API_free README).</summary>
+/// <summary>The free tier's limits (docs/reference/chatanywhere.md, chatanywhere/GPT_API_free README).</summary>
 public static class FreePlan
 {
     /// <summary>The free tier's prompt limit (CA-403-free-prompt-4096-com-cn).</summary>

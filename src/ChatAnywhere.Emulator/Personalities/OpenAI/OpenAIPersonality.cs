@@ -11,7 +11,7 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI;
 
 /// <summary>
 /// api.openai.com at /openai: where a ChatAnywhere key ends up when the base URL was never changed,
-/// the most common cause of "Incorrect API key provided" (reference/chatanywhere.md, cause 1).
+/// the most common cause of "Incorrect API key provided" (docs/reference/chatanywhere.md, cause 1).
 /// Only keys listed with "personality": "openai" succeed.
 /// </summary>
 public sealed class OpenAIPersonality : IPersonality

@@ -9,7 +9,7 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma;
 
 /// <summary>
 /// An Uptime Kuma status page at /uptime-kuma, as the scenario's "statusPage" describes it: the
-/// three public routes Get-ServiceStatus reads (reference/uptime-kuma-api.md). Without a
+/// three public routes Get-ServiceStatus reads (docs/reference/uptime-kuma-api.md). Without a
 /// "statusPage" section every slug is unknown.
 /// </summary>
 public sealed class UptimeKumaPersonality : IPersonality
