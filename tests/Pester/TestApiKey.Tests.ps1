@@ -234,6 +234,29 @@ Context 'Test-ApiKey errors' {
         finally { $proxy.Stop() }
     }
 
+    It 'refuses to send a key over plain http through a proxy that is not on this machine' {
+        # Issue 16: the target was loopback, the proxy was not, and the key went to the proxy in clear.
+        { Test-ApiKey -ApiKey (Key ValidPaid) -BaseUri $script:Api -Proxy 'http://192.0.2.1:8080' -MaxRetries 0 -TimeoutSec 2 } |
+            Should -Throw -ErrorId 'UnencryptedAuthenticationRefused,*'
+        @(Get-EmulatorRequest -Url $script:Api -Key (Key ValidPaid)).Count | Should -Be 0
+        $env:HTTP_PROXY, $saved = 'http://192.0.2.1:8080', $env:HTTP_PROXY
+        try {
+            $out = & (Get-PwshPath) -NoProfile -Command "Import-Module '$script:ManifestPath'; try { Test-ApiKey -ApiKey '$(Key ValidPaid)' -BaseUri '$script:Api' -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
+            $out | Should -BeLike 'UnencryptedAuthenticationRefused,*'
+        }
+        finally { $env:HTTP_PROXY = $saved }
+    }
+
+    It 'never echoes the credentials or query string of a refused base URL' {
+        $secret = Key ValidPaid
+        foreach ($uri in "http://user:$secret@relay.example.test/v1", "https://relay.example.test/v1?api_key=$secret", "ftp://relay.example.test/?k=$secret") {
+            $problem = $null
+            try { Test-ApiKey -ApiKey $secret -BaseUri $uri -ErrorAction Stop } catch { $problem = $_ }
+            $problem | Should -Not -BeNullOrEmpty
+            "$($problem.TargetObject) $($problem.Exception.Message) $($problem.ErrorDetails)" | Should -Not -Match ([regex]::Escape($secret.Substring(3, 12)))
+        }
+    }
+
     It 'stops when -Proxy and -NoProxy are both given' {
         { Test-ApiKey -ApiKey (Key ValidPaid) -Proxy http://127.0.0.1:1 -NoProxy } | Should -Throw -ErrorId 'ProxyConflict,*'
     }

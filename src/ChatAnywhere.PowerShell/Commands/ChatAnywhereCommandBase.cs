@@ -182,6 +182,15 @@ namespace ChatAnywhere.PowerShell.Commands
         private protected ServiceEndpoint? TryResolveEndpoint(string? text, out ErrorRecord? error)
         {
             var endpoint = ServiceEndpoint.TryParse(text, AllowUnencryptedAuthentication.IsPresent, out var problem, out var insecure);
+            if (endpoint is not null && !AllowUnencryptedAuthentication.IsPresent)
+            {
+                // The host check above sees the target only; a proxy on the way reads plain http too.
+                var route = new HttpClientSettings { Proxy = Proxy, NoProxy = NoProxy.IsPresent };
+                problem = UnencryptedRoute.Refusal(route, endpoint.BaseUri);
+                insecure = problem is not null;
+                endpoint = insecure ? null : endpoint;
+            }
+
             error = endpoint is null ? InputErrors.BadBaseUri(problem, insecure, text) : null;
             return endpoint;
         }
