@@ -166,7 +166,8 @@ namespace ChatAnywhere.Engine.Probing
                 var classification = ResponseClassifier.Classify(answer, context, _time.GetUtcNow());
                 if (_log.IsDebugEnabled)
                 {
-                    _log.Debug($"{Label(key)}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {answer.Body.Length} chars{(answer.BodyTruncated ? " (truncated)" : string.Empty)}: {Redact(key, Preview(answer.Body))}");
+                    // Masked before it is cut short: a key cut in half would no longer be recognised.
+                    _log.Debug($"{Label(key)}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {answer.Body.Length} chars{(answer.BodyTruncated ? " (truncated)" : string.Empty)}: {Preview(Redact(key, answer.Body))}");
                 }
 
                 if (_log.IsVerboseEnabled)

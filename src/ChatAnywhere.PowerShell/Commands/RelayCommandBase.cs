@@ -42,7 +42,7 @@ namespace ChatAnywhere.PowerShell.Commands
             var accessToken = AccessToken is null ? EnvironmentDefaults.AccessToken() : SecureStrings.ToPlainText(AccessToken);
             if (string.IsNullOrWhiteSpace(accessToken))
             {
-                ThrowTerminatingError(RotationErrors.NoAccessToken());
+                ThrowRedactedError(RotationErrors.NoAccessToken());
             }
 
             Redactor.Register(accessToken);

@@ -90,13 +90,13 @@ namespace ChatAnywhere.PowerShell.Commands
             var relay = TryResolveEndpoint(BaseUri ?? EnvironmentDefaults.BaseUri(), out var badUri);
             if (relay is null)
             {
-                WriteError(badUri!);
+                WriteRedactedError(badUri!);
                 return;
             }
 
             if (RotationSupport.Check(relay, Backend) is { } unsupported)
             {
-                ThrowTerminatingError(RotationErrors.Rotation(unsupported, relay.ToString()));
+                ThrowRedactedError(RotationErrors.Rotation(unsupported, relay.ToString()));
             }
 
             var selector = ReadSelector(out var target);
@@ -121,7 +121,7 @@ namespace ChatAnywhere.PowerShell.Commands
             }
             catch (Exception failure) when (failure is KeyRotationException || failure is RelayManagementException)
             {
-                WriteError(RotationErrors.Failed(failure, target));
+                WriteRedactedError(RotationErrors.Failed(failure, target));
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
@@ -145,7 +145,7 @@ namespace ChatAnywhere.PowerShell.Commands
             target = key?.Masked;
             if (key is null)
             {
-                WriteError(empty!);
+                WriteRedactedError(empty!);
                 return null;
             }
 
@@ -166,7 +166,7 @@ namespace ChatAnywhere.PowerShell.Commands
 
             if (outcome.RevokeFailure is RelayManagementException failure)
             {
-                WriteError(RotationErrors.RevokeFailed(outcome, failure, RevokeMode));
+                WriteRedactedError(RotationErrors.RevokeFailed(outcome, failure, RevokeMode));
             }
         }
     }

@@ -190,6 +190,25 @@ namespace ChatAnywhere.Engine.Tests.Probing
         }
 
         [Fact]
+        public async Task A_key_echoed_without_sk_json_escaped_or_in_a_location_header_is_masked_everywhere()
+        {
+            // Issue 16: relays store keys without sk-; a Location header is quoted in Diagnosis.
+            var stored = Key.Substring(3);
+            var escaped = string.Concat(stored.Select(c => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)));
+            var log = new CapturingProbeLog();
+            var handler = new ScriptedHandler(_time)
+                .Then(HttpStatusCode.Found, "{\"error\":{\"message\":\"token " + stored + " moved, see " + escaped + "\"}}", r => r.Headers.Location = new Uri("https://elsewhere.example.test/login?token=" + stored));
+
+            var result = await RunAsync(handler, maxRetries: 0, log: log);
+
+            Assert.Equal(VerdictReason.Redirected, result.Reason);
+            var everything = string.Join("|", result.Message, string.Join("|", result.Diagnosis), string.Join("|", result.Recommendation), string.Join("|", log.Lines));
+            Assert.Contains("elsewhere.example.test", everything, StringComparison.Ordinal);
+            Assert.DoesNotContain(stored.Substring(0, 20), everything, StringComparison.Ordinal);
+            Assert.DoesNotContain(escaped.Substring(0, 30), everything, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Cancellation_stops_a_probe_at_once()
         {
             var handler = new ScriptedHandler(_time).ThenHang();
@@ -205,11 +224,11 @@ namespace ChatAnywhere.Engine.Tests.Probing
             Assert.Single(handler.RequestTimes);
         }
 
-        private async Task<ApiKeyTestResult> RunAsync(ScriptedHandler handler, int maxRetries, TimeSpan? timeout = null, string key = Key, string baseUri = KnownHosts.DefaultBaseUri)
+        private async Task<ApiKeyTestResult> RunAsync(ScriptedHandler handler, int maxRetries, TimeSpan? timeout = null, string key = Key, string baseUri = KnownHosts.DefaultBaseUri, CapturingProbeLog? log = null)
         {
             using var client = new HttpClient(handler);
             var options = new ProbeOptions { MaxRetries = maxRetries, AttemptTimeout = timeout ?? TimeSpan.FromSeconds(10) };
-            var prober = new KeyProber(client, options, new SecretRedactor(), timeProvider: _time, jitter: () => 0);
+            var prober = new KeyProber(client, options, new SecretRedactor(), log, _time, () => 0);
 
             var probe = prober.TestAsync(KeyInspector.Inspect(key), Endpoint(baseUri), CancellationToken.None);
             for (var step = 0; !probe.IsCompleted && step < 10_000; step++)
