@@ -57,6 +57,18 @@ Context 'verdicts against the emulator' {
         $elapsed.TotalSeconds | Should -BeLessThan 10
     }
 
+    It 'keeps a 503 with Retry-After: 3600 within the time budget of -TimeoutSec 3' {
+        # Issue 16: this took 120 s (a capped 60 s wait per retry). Budget: 3 s x (2 retries + 1) = 9 s.
+        $key = New-EmulatorKey -Url $script:Api -Entry @{ plan = 'paid'; fault = @{ kind = 'rateLimit'; status = 503; retryAfterSec = 3600 } }
+        $elapsed = Measure-Command { $result = Test-ApiKey -ApiKey $key -BaseUri $script:Api -TimeoutSec 3 }
+
+        $result.Verdict | Should -Be 'ServiceUnavailable'
+        $result.RetryAfter | Should -Be ([timespan]::FromHours(1))
+        $result.Attempts | Should -Be 1
+        # The bound is the budget plus room for a loaded CI machine, far below the 60 s of a wait.
+        $elapsed.TotalSeconds | Should -BeLessThan 20
+    }
+
     It 'honours a short Retry-After between attempts' {
         $result = Test-ApiKey -ApiKey (Key RateLimited) -BaseUri $script:Api -MaxRetries 1
         $times = @(Get-EmulatorRequest -Url $script:Api -Key (Key RateLimited) | ForEach-Object { [datetimeoffset]$_.time })

@@ -56,7 +56,10 @@ namespace ChatAnywhere.Engine.Rotation
         public static KeyRotator Create(HttpClientSettings settings, RotationOptions options, SecretRedactor redactor, IProbeLog? log = null)
         {
             var client = ProbeHttpClientFactory.Create(settings);
-            var prober = new KeyProber(client, new ProbeOptions { MaxRetries = 0 }, redactor, log);
+            // A probe keeps its own 10 s unless -TimeoutSec asks for less.
+            var probe = new ProbeOptions { MaxRetries = 0 };
+            probe.AttemptTimeout = options.CallTimeout < probe.AttemptTimeout ? options.CallTimeout : probe.AttemptTimeout;
+            var prober = new KeyProber(client, probe, redactor, log);
             return new KeyRotator(client, prober, options, redactor, log) { _ownedClient = client };
         }
 

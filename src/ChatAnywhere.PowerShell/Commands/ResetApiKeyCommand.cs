@@ -60,6 +60,11 @@ namespace ChatAnywhere.PowerShell.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Seconds each call to the relay (management API or key probe) may take.</summary>
+        [Parameter]
+        [ValidateRange(1, 300)]
+        public int TimeoutSec { get; set; } = 30;
+
         /// <summary>Seconds to wait for the relay to accept the new key.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
@@ -80,6 +85,7 @@ namespace ChatAnywhere.PowerShell.Commands
                 Verify = !NoVerify.IsPresent,
                 VerifyTimeout = TimeSpan.FromSeconds(VerifyTimeoutSec),
                 RevokeCheckTimeout = TimeSpan.FromSeconds(RevokeCheckTimeoutSec),
+                CallTimeout = TimeSpan.FromSeconds(TimeoutSec),
             };
             _rotator = Own(KeyRotator.Create(CreateHttpSettings(maxConnectionsPerServer: 4), options, Redactor, Log));
         }

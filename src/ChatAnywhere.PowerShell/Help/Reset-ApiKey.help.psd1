@@ -21,6 +21,7 @@
         NoVerify                       = 'Sends nothing to the relay''s data plane: the new key is not probed before the old token is revoked, and the old key is not probed afterwards. Verified is then $false.'
         AsPlainText                    = 'Returns NewKey as a plain string instead of a SecureString. The string then appears wherever the result goes (console, transcript, ConvertTo-Json).'
         Force                          = 'Rotates without asking for confirmation. -WhatIf still only describes, and an explicit -Confirm still asks.'
+        TimeoutSec                     = 'Seconds each call to the relay may take, management API and single key probes alike, 1 to 300 (default 30). A call without an answer in time is a NoAnswer failure.'
         VerifyTimeoutSec               = 'Seconds to wait for the relay to accept the new key, 1 to 3600 (default 30). Probes start 1 s apart and back off to 5 s.'
         RevokeCheckTimeoutSec          = 'Seconds to watch for the old key being refused after revoking, 0 to 3600 (default 10). 0 probes once.'
         Proxy                          = 'Sends requests through this proxy instead of the one in HTTPS_PROXY or the system settings.'

@@ -91,6 +91,41 @@ namespace ChatAnywhere.Engine.Tests.Probing
         }
 
         [Fact]
+        public async Task A_service_fault_with_a_long_retry_after_ends_within_the_time_budget()
+        {
+            // Issue 16: 503 + Retry-After: 3600 waited 60 s per retry whatever -TimeoutSec said.
+            var handler = new ScriptedHandler(_time)
+                .Then(HttpStatusCode.ServiceUnavailable, ServiceBusy, r => r.Headers.Add("Retry-After", "3600"))
+                .Then(HttpStatusCode.ServiceUnavailable, ServiceBusy, r => r.Headers.Add("Retry-After", "3600"))
+                .Then(HttpStatusCode.ServiceUnavailable, ServiceBusy, r => r.Headers.Add("Retry-After", "3600"));
+            var started = _time.GetUtcNow();
+
+            var result = await RunAsync(handler, maxRetries: 2, timeout: TimeSpan.FromSeconds(3));
+
+            Assert.Equal(KeyVerdict.ServiceUnavailable, result.Verdict);
+            Assert.Equal(TimeSpan.FromHours(1), result.RetryAfter);
+            Assert.Equal(1, result.Attempts);
+            Assert.True(_time.GetUtcNow() - started < TimeSpan.FromSeconds(9), $"took {(_time.GetUtcNow() - started).TotalSeconds} s of a 9 s budget");
+        }
+
+        [Fact]
+        public async Task Retries_whose_waits_fit_the_budget_go_on_and_the_last_attempt_gets_only_what_is_left()
+        {
+            // Budget 3 × 3 s = 9 s: a 3 s timeout, a 0.5 s backoff and a 4 s Retry-After leave 1.5 s for the third attempt.
+            var handler = new ScriptedHandler(_time)
+                .ThenHang()
+                .Then((HttpStatusCode)429, string.Empty, r => r.Headers.Add("Retry-After", "4"))
+                .ThenHang();
+            var started = _time.GetUtcNow();
+
+            var result = await RunAsync(handler, maxRetries: 2, timeout: TimeSpan.FromSeconds(3));
+
+            Assert.Equal(3, result.Attempts);
+            Assert.Equal(VerdictReason.Timeout, result.Reason);
+            Assert.InRange((_time.GetUtcNow() - started).TotalSeconds, 8.9, 9.6);
+        }
+
+        [Fact]
         public async Task X_should_retry_false_stops_a_retry()
         {
             var handler = new ScriptedHandler(_time).Then(HttpStatusCode.ServiceUnavailable, ServiceBusy, r => r.Headers.Add("x-should-retry", "false"));
