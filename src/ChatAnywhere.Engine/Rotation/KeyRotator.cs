@@ -167,8 +167,9 @@ namespace ChatAnywhere.Engine.Rotation
 
                 return outcome;
             }
-            catch (Exception failure) when (failure is KeyRotationException || failure is RelayManagementException || failure is OperationCanceledException)
+            catch (Exception failure)
             {
+                // Whatever went wrong, the replacement is not the caller's yet: delete it, or name it.
                 var leftover = await RollBackAsync(plan.Client, created.Id).ConfigureAwait(false);
                 if (failure is OperationCanceledException)
                 {

@@ -10,6 +10,7 @@ using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.PowerShell.Errors;
 using ChatAnywhere.PowerShell.Logging;
 using ChatAnywhere.PowerShell.Security;
+using ChatAnywhere.PowerShell.Validation;
 
 namespace ChatAnywhere.PowerShell.Commands
 {
@@ -28,6 +29,7 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <summary>Sends requests through this proxy instead of the environment's.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ValidateProxyScheme]
         public Uri? Proxy { get; set; }
 
         /// <summary>Credentials for -Proxy.</summary>

@@ -133,6 +133,11 @@ namespace ChatAnywhere.PowerShell.Commands
             {
                 // Ctrl+C: the pipeline is stopping; the engine has rolled back what it created.
             }
+            catch (Exception fault) when (fault is not PipelineStoppedException && !StopToken.IsCancellationRequested)
+            {
+                // A fault of the module: an ErrorRecord with an id, never a raw exception (issue 16).
+                WriteRedactedError(RotationErrors.ModuleFault(fault, target));
+            }
             finally
             {
                 WriteProgress(RotationProgressRecords.Completed());
