@@ -133,9 +133,10 @@ namespace ChatAnywhere.PowerShell.Commands
             {
                 // Ctrl+C: the pipeline is stopping; the engine has rolled back what it created.
             }
-            catch (Exception fault) when (fault is not PipelineStoppedException && !StopToken.IsCancellationRequested)
+            catch (Exception fault) when (fault is not RuntimeException && !StopToken.IsCancellationRequested)
             {
                 // A fault of the module: an ErrorRecord with an id, never a raw exception (issue 16).
+                // PowerShell's own (a host that cannot prompt, -ErrorAction Stop, a stopped pipeline) go on up.
                 WriteRedactedError(RotationErrors.ModuleFault(fault, target));
             }
             finally
