@@ -142,6 +142,16 @@ Context 'Endpoint status and cause' {
         $elapsed.TotalSeconds | Should -BeLessThan 5
     }
 
+    It 'keeps a 503 with Retry-After: 3600 within the time budget of -TimeoutSec 3' {
+        # Issue 16: this took 60 s (a capped 60 s wait per retry). Budget: 3 s x (1 retry + 1) = 6 s.
+        Set-Scenario @{ faults = @(@{ kind = 'rateLimit'; status = 503; retryAfterSec = 3600; paths = @('/v1/models') }) }
+        $elapsed = Measure-Command { $status = Get-ServiceStatus -BaseUri $script:Api -StatusPageUri $script:Kuma -TimeoutSec 3 }
+
+        $status.Endpoints[0].Status | Should -Not -Be 'Operational'
+        # The bound is the budget plus room for a loaded CI machine, far below the 60 s of a wait.
+        $elapsed.TotalSeconds | Should -BeLessThan 20
+    }
+
     It 'exports the endpoints to CSV with every column' {
         $path = Join-Path $TestDrive 'endpoints.csv'
         Get-ServiceStatus -BaseUri $script:Api, "$script:Api/relay/new-api" -NoStatusPage | Select-Object -ExpandProperty Endpoints | Export-Csv $path

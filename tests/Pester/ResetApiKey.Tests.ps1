@@ -197,6 +197,24 @@ Context 'input that cannot be trusted is refused, not guessed' {
     }
 }
 
+Context 'parameters that cannot work are refused at binding' {
+    It 'refuses an access token with a line break or NUL inside, without showing it' {
+        foreach ($token in "abc`r`ndef0123456789", "abc`0def0123456789") {
+            $problem = $null
+            try { Reset-ApiKey -BaseUri "$script:Api/relay/one-api" -TokenId 1 -AccessToken $token -Force -ErrorAction Stop } catch { $problem = $_ }
+            $problem.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+            $problem.Exception.Message | Should -Match 'control character'
+            $problem.Exception.Message | Should -Not -Match 'def0123456789'
+        }
+    }
+
+    It 'refuses a -Proxy scheme .NET cannot use' {
+        { Reset-ApiKey -BaseUri "$script:Api/relay/one-api" -TokenId 1 -AccessToken 'x' -Proxy 'ftp://proxy.example.test:21' -Force } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Test-ApiKey -ApiKey 'sk-abc' -Proxy 'ftp://proxy.example.test:21' } | Should -Throw -ExpectedMessage '*socks5*'
+    }
+}
+
 Context '-WhatIf and -Confirm' {
     It '-WhatIf reads the relay, says exactly what would be done and changes nothing' {
         $before = Get-RelayToken | ConvertTo-Json -Depth 5

@@ -57,6 +57,18 @@ Context 'verdicts against the emulator' {
         $elapsed.TotalSeconds | Should -BeLessThan 10
     }
 
+    It 'keeps a 503 with Retry-After: 3600 within the time budget of -TimeoutSec 3' {
+        # Issue 16: this took 120 s (a capped 60 s wait per retry). Budget: 3 s x (2 retries + 1) = 9 s.
+        $key = New-EmulatorKey -Url $script:Api -Entry @{ plan = 'paid'; fault = @{ kind = 'rateLimit'; status = 503; retryAfterSec = 3600 } }
+        $elapsed = Measure-Command { $result = Test-ApiKey -ApiKey $key -BaseUri $script:Api -TimeoutSec 3 }
+
+        $result.Verdict | Should -Be 'ServiceUnavailable'
+        $result.RetryAfter | Should -Be ([timespan]::FromHours(1))
+        $result.Attempts | Should -Be 1
+        # The bound is the budget plus room for a loaded CI machine, far below the 60 s of a wait.
+        $elapsed.TotalSeconds | Should -BeLessThan 20
+    }
+
     It 'honours a short Retry-After between attempts' {
         $result = Test-ApiKey -ApiKey (Key RateLimited) -BaseUri $script:Api -MaxRetries 1
         $times = @(Get-EmulatorRequest -Url $script:Api -Key (Key RateLimited) | ForEach-Object { [datetimeoffset]$_.time })
@@ -315,6 +327,29 @@ Context 'Test-ApiKey errors' {
             ($result.Recommendation -join ' ') | Should -Match '-ProxyCredential'
         }
         finally { $listener.Stop(); $proxyJob | Remove-Job -Force }
+    }
+
+    It 'refuses to send a key over plain http through a proxy that is not on this machine' {
+        # Issue 16: the target was loopback, the proxy was not, and the key went to the proxy in clear.
+        { Test-ApiKey -ApiKey (Key ValidPaid) -BaseUri $script:Api -Proxy 'http://192.0.2.1:8080' -MaxRetries 0 -TimeoutSec 2 } |
+            Should -Throw -ErrorId 'UnencryptedAuthenticationRefused,*'
+        @(Get-EmulatorRequest -Url $script:Api -Key (Key ValidPaid)).Count | Should -Be 0
+        $env:HTTP_PROXY, $saved = 'http://192.0.2.1:8080', $env:HTTP_PROXY
+        try {
+            $out = & (Get-PwshPath) -NoProfile -Command "Import-Module '$script:ManifestPath'; try { Test-ApiKey -ApiKey '$(Key ValidPaid)' -BaseUri '$script:Api' -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
+            $out | Should -BeLike 'UnencryptedAuthenticationRefused,*'
+        }
+        finally { $env:HTTP_PROXY = $saved }
+    }
+
+    It 'never echoes the credentials or query string of a refused base URL' {
+        $secret = Key ValidPaid
+        foreach ($uri in "http://user:$secret@relay.example.test/v1", "https://relay.example.test/v1?api_key=$secret", "ftp://relay.example.test/?k=$secret") {
+            $problem = $null
+            try { Test-ApiKey -ApiKey $secret -BaseUri $uri -ErrorAction Stop } catch { $problem = $_ }
+            $problem | Should -Not -BeNullOrEmpty
+            "$($problem.TargetObject) $($problem.Exception.Message) $($problem.ErrorDetails)" | Should -Not -Match ([regex]::Escape($secret.Substring(3, 12)))
+        }
     }
 
     It 'stops when -Proxy and -NoProxy are both given' {

@@ -105,7 +105,7 @@ namespace ChatAnywhere.Engine.Diagnosis
             var envelope = new ErrorEnvelope();
             foreach (Match match in PartialField.Matches(body))
             {
-                var value = Regex.Unescape(match.Groups["v"].Value);
+                var value = Unescape(match.Groups["v"].Value);
                 switch (match.Groups["n"].Value)
                 {
                     case "message":
@@ -124,6 +124,20 @@ namespace ChatAnywhere.Engine.Diagnosis
             envelope.HasError = envelope.Message is not null || body.IndexOf("\"error\"", StringComparison.Ordinal) >= 0;
             envelope.Message ??= Shorten(body.Trim());
             return envelope;
+        }
+
+        // JSON escapes read by Regex.Unescape, which throws on one it does not know ("\uZZZZ", a
+        // trailing backslash: issue 16): then the text is kept as it came.
+        private static string Unescape(string text)
+        {
+            try
+            {
+                return Regex.Unescape(text);
+            }
+            catch (ArgumentException)
+            {
+                return text;
+            }
         }
 
         private static string TextOfHtml(string html)

@@ -35,6 +35,30 @@ namespace ChatAnywhere.Engine.Endpoints
         public override string ToString() => BaseUri.AbsoluteUri.TrimEnd('/');
 
         /// <summary>
+        /// A base URL as it may be shown in a message or an ErrorRecord: without a user name or
+        /// password, query string or fragment, where keys end up (<c>?api_key=sk-...</c>, issue 16).
+        /// </summary>
+        public static string Echo(string? text)
+        {
+            var trimmed = (text ?? string.Empty).Trim();
+            if (Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host))
+            {
+                var hidden = string.IsNullOrEmpty(uri.UserInfo) ? string.Empty : "****@";
+                var cut = string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) ? string.Empty : "?…";
+                // Other schemes have no query (ftp keeps '?' in the path): their host is enough.
+                var web = uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
+                return web ? $"{uri.Scheme}://{hidden}{uri.Authority}{uri.AbsolutePath}{cut}" : $"{uri.Scheme}://{hidden}{uri.Authority}/…";
+            }
+
+            // Not a URL: still drop whatever could be a query or credentials.
+            var end = trimmed.IndexOfAny(new[] { '?', '#' });
+            var shown = end < 0 ? trimmed : trimmed.Substring(0, end) + "?…";
+            var at = shown.LastIndexOf('@');
+            shown = at < 0 ? shown : "****" + shown.Substring(at);
+            return shown.Length <= 200 ? shown : shown.Substring(0, 200) + "…";
+        }
+
+        /// <summary>
         /// Parses a base URL given with or without /v1. Returns null and an explanation when it
         /// cannot be used, including plain HTTP to another host unless <paramref name="allowUnencrypted"/>.
         /// </summary>
@@ -56,7 +80,7 @@ namespace ChatAnywhere.Engine.Endpoints
             if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) ||
                 (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                error = $"'{trimmed}' is not an http or https URL. Use a base URL such as {KnownHosts.DefaultBaseUri}.";
+                error = $"'{Echo(trimmed)}' is not an http or https URL. Use a base URL such as {KnownHosts.DefaultBaseUri}.";
                 return null;
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,8 +27,20 @@ namespace ChatAnywhere.Engine.Http
                 throw new ArgumentNullException(nameof(response));
             }
 
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var (body, truncated) = await BoundedBodyReader.ReadAsync(stream, bodyLimit, cancellationToken).ConfigureAwait(false);
+            string body;
+            bool truncated;
+            try
+            {
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                (body, truncated) = await BoundedBodyReader.ReadAsync(stream, bodyLimit, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException)
+            {
+                // A corrupt or mislabelled gzip/deflate body (issue 16): the status and headers still say
+                // something; the body is treated as cut short at its start.
+                (body, truncated) = (string.Empty, true);
+            }
+
             return new ProbeResponse((int)response.StatusCode, body, CollectHeaders(response), response.Content.Headers.ContentType?.MediaType, truncated);
         }
 

@@ -41,8 +41,13 @@ namespace ChatAnywhere.Engine.Keys
         /// <summary>The key's fingerprint, safe to show.</summary>
         public string Fingerprint => KeyMask.Fingerprint(CleanedKey);
 
+        // Made on first use: most valid keys have no text to redact.
+        private SecretPattern? _pattern;
+
+        private SecretPattern Pattern => _pattern ??= new SecretPattern(CleanedKey);
+
         /// <summary>
-        /// <paramref name="text"/> with this key, and anything else shaped like a key, masked.
+        /// <paramref name="text"/> with this key in any echoed form (<see cref="SecretPattern"/>), and anything else shaped like a key, masked.
         /// Per key rather than through a shared list, so the cost does not grow with the number of keys.
         /// </summary>
         public string Redact(string? text)
@@ -52,7 +57,7 @@ namespace ChatAnywhere.Engine.Keys
                 return text ?? string.Empty;
             }
 
-            var result = CleanedKey.Length >= 4 ? text!.Replace(CleanedKey, Masked) : text!;
+            var result = CleanedKey.Length >= 4 ? Pattern.Apply(text!) : text!;
             return SecretRedactor.RedactKeyLike(result);
         }
 

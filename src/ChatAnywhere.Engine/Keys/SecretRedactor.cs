@@ -7,24 +7,24 @@ namespace ChatAnywhere.Engine.Keys
 {
     /// <summary>
     /// Masks secrets in any text before it is shown: the few secrets of an invocation it was told
-    /// about (an access token, a proxy password), and anything that looks like an unmasked sk- key
-    /// (servers echo keys back in their messages). Keys themselves are masked per key
-    /// (<see cref="KeyInspection.Redact"/>), so this list stays short however many keys are tested.
-    /// Thread-safe.
+    /// about (an access token, a proxy password), each in every form a server echoes it in
+    /// (<see cref="SecretPattern"/>), and anything that looks like an unmasked sk- key. Keys
+    /// themselves are masked per key with the same patterns (<see cref="KeyInspection.Redact"/>),
+    /// so this list stays short however many keys are tested. Thread-safe.
     /// </summary>
     internal sealed class SecretRedactor
     {
         // sk- followed by a long run without the service's own '*' masking.
         private static readonly Regex KeyLike = new Regex(@"sk-[A-Za-z0-9_\-]{12,}", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-        private readonly ConcurrentDictionary<string, string> _secrets = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, SecretPattern> _secrets = new ConcurrentDictionary<string, SecretPattern>(StringComparer.Ordinal);
 
         /// <summary>Adds a secret (a key as typed or cleaned, an access token) to mask from now on.</summary>
         public void Register(string? secret)
         {
             if (!string.IsNullOrEmpty(secret) && secret!.Length >= 4)
             {
-                _secrets.TryAdd(secret, KeyMask.Mask(secret));
+                _secrets.GetOrAdd(secret!, text => new SecretPattern(text));
             }
         }
 
@@ -37,12 +37,9 @@ namespace ChatAnywhere.Engine.Keys
             }
 
             var result = text!;
-            foreach (KeyValuePair<string, string> secret in _secrets)
+            foreach (KeyValuePair<string, SecretPattern> secret in _secrets)
             {
-                if (result.IndexOf(secret.Key, StringComparison.Ordinal) >= 0)
-                {
-                    result = result.Replace(secret.Key, secret.Value);
-                }
+                result = secret.Value.Apply(result);
             }
 
             return RedactKeyLike(result);

@@ -91,7 +91,7 @@ namespace ChatAnywhere.Engine.Probing
                 return BuildResult(key, endpoint, preflight, latency: null, attempts: 0);
             }
 
-            var attempts = new AttemptCounter();
+            var attempts = new AttemptCounter(_time.GetUtcNow() + _options.Budget);
             if (_log.IsVerboseEnabled)
             {
                 _log.Verbose($"{key.Masked}: GET {endpoint.ModelsUri}");
@@ -121,7 +121,7 @@ namespace ChatAnywhere.Engine.Probing
             }
 
             var context = new ProbeContext(KeyShape.Other, endpoint.Kind, endpoint.ToString());
-            var attempts = new AttemptCounter();
+            var attempts = new AttemptCounter(_time.GetUtcNow() + _options.Budget);
             _log.Verbose($"{NoKey}: GET {endpoint.ModelsUri}");
             var outcome = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, endpoint.ModelsUri), null, context, attempts, cancellationToken).ConfigureAwait(false);
             return new EndpointProbe(outcome.Classification, outcome.Latency, attempts.Count);
@@ -143,17 +143,25 @@ namespace ChatAnywhere.Engine.Probing
 
         private async Task<ProbeAttempt> SendAsync(Func<HttpRequestMessage> createRequest, KeyInspection? key, ProbeContext context, AttemptCounter attempts, CancellationToken cancellationToken)
         {
+            // The deadline is the key's, shared by its requests (models, then chat with -Model).
+            var resilience = ResilienceContextPool.Shared.Get(cancellationToken);
+            resilience.Properties.Set(ProbeRetryPipeline.Deadline, attempts.Deadline);
             try
             {
                 return await _pipeline.ExecuteAsync(
-                    token => new ValueTask<ProbeAttempt>(SendOnceAsync(createRequest, key, context, attempts, token)),
-                    cancellationToken).ConfigureAwait(false);
+                    (ctx, _) => new ValueTask<ProbeAttempt>(SendOnceAsync(createRequest, key, context, attempts, ctx.CancellationToken)),
+                    resilience,
+                    this).ConfigureAwait(false);
             }
             catch (TimeoutRejectedException)
             {
                 // Connection failures come back as results from SendOnceAsync; only the timeout arrives as an exception.
                 _log.Verbose($"{Label(key)}: no answer within {_options.AttemptTimeout.TotalSeconds:0.#} s.");
                 return new ProbeAttempt(NetworkFailureClassifier.Timeout(context.BaseUri, _options.AttemptTimeout), latency: null);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(resilience);
             }
         }
 
@@ -178,7 +186,8 @@ namespace ChatAnywhere.Engine.Probing
                     : ResponseClassifier.Classify(answer, context, _time.GetUtcNow());
                 if (_log.IsDebugEnabled)
                 {
-                    _log.Debug($"{Label(key)}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {answer.Body.Length} chars{(answer.BodyTruncated ? " (truncated)" : string.Empty)}: {Redact(key, Preview(answer.Body))}");
+                    // Masked before it is cut short: a key cut in half would no longer be recognised.
+                    _log.Debug($"{Label(key)}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {answer.Body.Length} chars{(answer.BodyTruncated ? " (truncated)" : string.Empty)}: {Preview(Redact(key, answer.Body))}");
                 }
 
                 if (_log.IsVerboseEnabled)
@@ -273,6 +282,11 @@ namespace ChatAnywhere.Engine.Probing
         private sealed class AttemptCounter
         {
             public int Count;
+
+            public AttemptCounter(DateTimeOffset deadline) => Deadline = deadline;
+
+            /// <summary>When the key's time budget ends (<see cref="ProbeOptions.Budget"/>).</summary>
+            public DateTimeOffset Deadline { get; }
         }
     }
 }

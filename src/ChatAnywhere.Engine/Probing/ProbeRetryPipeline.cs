@@ -16,6 +16,16 @@ namespace ChatAnywhere.Engine.Probing
     /// </summary>
     internal static class ProbeRetryPipeline
     {
+        /// <summary>
+        /// When the probe's time budget (<see cref="ProbeOptions.Budget"/>) runs out: no retry whose
+        /// wait would pass it, no attempt longer than what is left (issue 16: a 503 with
+        /// Retry-After: 3600 made -TimeoutSec 3 take 120 s).
+        /// </summary>
+        public static readonly ResiliencePropertyKey<DateTimeOffset> Deadline = new ResiliencePropertyKey<DateTimeOffset>("ChatAnywhere.Deadline");
+
+        // Polly takes a zero or negative timeout as none at all: an attempt gets at least this.
+        private static readonly TimeSpan ShortestAttempt = TimeSpan.FromMilliseconds(1);
+
         /// <summary>Builds the pipeline.</summary>
         /// <param name="options">Timeout and retry count.</param>
         /// <param name="timeProvider">The clock (a fake one in tests).</param>
@@ -35,8 +45,7 @@ namespace ChatAnywhere.Engine.Probing
                 {
                     MaxRetryAttempts = options.MaxRetries,
                     // Failed connections are results already; a per-attempt timeout is the one exception to retry.
-                    ShouldHandle = args => new ValueTask<bool>(
-                        args.Outcome.Result?.Classification.IsRetryable ?? args.Outcome.Exception is TimeoutRejectedException),
+                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args, timeProvider, log)),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(
                         BackoffSchedule.DelayFor(args.AttemptNumber, args.Outcome.Result?.Classification.RetryAfter, jitter())),
                     OnRetry = args =>
@@ -50,8 +59,42 @@ namespace ChatAnywhere.Engine.Probing
                 });
             }
 
-            builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
+            builder.AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => new ValueTask<TimeSpan>(AttemptTimeout(args.Context, options.AttemptTimeout, timeProvider)),
+            });
             return builder.Build();
+        }
+
+        private static bool ShouldRetry(RetryPredicateArguments<ProbeAttempt> args, TimeProvider time, IProbeLog log)
+        {
+            var transient = args.Outcome.Result?.Classification.IsRetryable ?? args.Outcome.Exception is TimeoutRejectedException;
+            if (!transient || !args.Context.Properties.TryGetValue(Deadline, out var deadline))
+            {
+                return transient;
+            }
+
+            // The longest the wait can be (no jitter): a retry that may not fit is not started.
+            var wait = BackoffSchedule.DelayFor(args.AttemptNumber, args.Outcome.Result?.Classification.RetryAfter, 0);
+            var left = deadline - time.GetUtcNow();
+            if (wait < left)
+            {
+                return true;
+            }
+
+            log.Verbose($"No retry: a wait of {wait.TotalSeconds:0.##} s does not fit in the {Math.Max(left.TotalSeconds, 0):0.##} s left of the time budget.");
+            return false;
+        }
+
+        private static TimeSpan AttemptTimeout(ResilienceContext context, TimeSpan longest, TimeProvider time)
+        {
+            if (!context.Properties.TryGetValue(Deadline, out var deadline))
+            {
+                return longest;
+            }
+
+            var left = deadline - time.GetUtcNow();
+            return left >= longest ? longest : left > ShortestAttempt ? left : ShortestAttempt;
         }
     }
 }

@@ -56,7 +56,10 @@ namespace ChatAnywhere.Engine.Rotation
         public static KeyRotator Create(HttpClientSettings settings, RotationOptions options, SecretRedactor redactor, IProbeLog? log = null)
         {
             var client = ProbeHttpClientFactory.Create(settings);
-            var prober = new KeyProber(client, new ProbeOptions { MaxRetries = 0 }, redactor, log, proxyFor: target => ProxyRoute.For(settings, target));
+            // A probe keeps its own 10 s unless -TimeoutSec asks for less.
+            var probe = new ProbeOptions { MaxRetries = 0 };
+            probe.AttemptTimeout = options.CallTimeout < probe.AttemptTimeout ? options.CallTimeout : probe.AttemptTimeout;
+            var prober = new KeyProber(client, probe, redactor, log, proxyFor: target => ProxyRoute.For(settings, target));
             return new KeyRotator(client, prober, options, redactor, log) { _ownedClient = client };
         }
 
@@ -164,8 +167,9 @@ namespace ChatAnywhere.Engine.Rotation
 
                 return outcome;
             }
-            catch (Exception failure) when (failure is KeyRotationException || failure is RelayManagementException || failure is OperationCanceledException)
+            catch (Exception failure)
             {
+                // Whatever went wrong, the replacement is not the caller's yet: delete it, or name it.
                 var leftover = await RollBackAsync(plan.Client, created.Id).ConfigureAwait(false);
                 if (failure is OperationCanceledException)
                 {

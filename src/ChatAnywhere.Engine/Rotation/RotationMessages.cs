@@ -102,8 +102,19 @@ namespace ChatAnywhere.Engine.Rotation
                 };
             }
 
-            var management = (RelayManagementException)failure;
-            return new KeyRotationException(RotationFailure.ReplacementFailed, management.Message + rolledBack, management.Advice, management)
+            if (failure is RelayManagementException management)
+            {
+                return new KeyRotationException(RotationFailure.ReplacementFailed, management.Message + rolledBack, management.Advice, management)
+                {
+                    LeftoverTokenId = leftover,
+                };
+            }
+
+            // A fault of the module (issue 16: an overflow while checking the new key): told, never raw.
+            return new KeyRotationException(
+                RotationFailure.ReplacementFailed,
+                $"Handing over the new key failed in the module ({failure.GetType().Name}).{rolledBack}",
+                "Run again with -Verbose -Debug and report the output (keys are masked in it).")
             {
                 LeftoverTokenId = leftover,
             };

@@ -44,10 +44,10 @@ namespace ChatAnywhere.Engine.Rotation
                 return named.Count == 1 ? named[0] : throw RotationMessages.NotFound(selector, null);
             }
 
+            // Never search by key: new-api's search takes it in the query string, which relays and
+            // their proxies write to access logs (issue 16). Both relays list their tokens instead.
             var key = selector.Key!.CleanedKey;
-            return backend == RelayBackend.NewApi
-                ? await FindByKeySearchAsync(client, key, cancellationToken).ConfigureAwait(false) ?? throw RotationMessages.NotFound(selector, null)
-                : await FindByKeyListAsync(client, key, cancellationToken).ConfigureAwait(false) ?? throw RotationMessages.NotFound(selector, null);
+            return await FindByKeyListAsync(client, key, cancellationToken).ConfigureAwait(false) ?? throw RotationMessages.NotFound(selector, null);
         }
 
         /// <summary>The replacement named <paramref name="name"/>; the highest id is the newest (relay-admin-api.md §2).</summary>
@@ -62,32 +62,51 @@ namespace ChatAnywhere.Engine.Rotation
                 : matches.OrderByDescending(t => t.Id).First();
         }
 
-        // new-api filters search results on the key (relay-admin-api.md §2, search).
-        private static async Task<RelayToken?> FindByKeySearchAsync(RelayManagementClient client, string key, CancellationToken cancellationToken)
-        {
-            var stored = key.StartsWith("sk-", StringComparison.Ordinal) ? key.Substring(3) : key;
-            var found = await client.SearchAsync(string.Empty, stored, cancellationToken).ConfigureAwait(false);
-            return found.FirstOrDefault(t => t.HasKey(key));
-        }
-
-        // one-api searches names only, but lists whole keys, ten per page counted from 0.
+        // one-api and new-api/2025-04 list whole keys, pages counted from 0; new-api/current lists
+        // them masked, in pages counted from 1 that say so by their total (relay-admin-api.md §2, list).
         private static async Task<RelayToken?> FindByKeyListAsync(RelayManagementClient client, string key, CancellationToken cancellationToken)
         {
             var seen = new HashSet<long>();
+            var masked = new List<RelayToken>();
             for (var page = 0; page < MaxListPages; page++)
             {
-                var tokens = (await client.ListAsync(page, cancellationToken).ConfigureAwait(false)).Tokens;
-                var match = tokens.FirstOrDefault(t => t.HasKey(key));
+                var listed = await client.ListAsync(page, cancellationToken).ConfigureAwait(false);
+                var tokens = listed.Tokens;
+                var match = tokens.FirstOrDefault(t => !t.KeyIsMasked && t.HasKey(key));
                 if (match is not null)
                 {
                     return match;
                 }
 
+                masked.AddRange(tokens.Where(t => t.KeyIsMasked && t.HasKey(key) && !seen.Contains(t.Id)));
+
+                // A 1-based relay answers p=0 with its first page: go on with its second.
+                if (page == 0 && listed.IsPaged)
+                {
+                    page = 1;
+                }
+
                 // An empty page ends the list; a page of tokens already seen means the relay ignores p.
                 var unseen = tokens.Count(t => seen.Add(t.Id));
-                if (tokens.Count == 0 || unseen == 0)
+                if (tokens.Count == 0 || unseen == 0 || (listed.Total is int total && seen.Count >= total))
                 {
-                    return null;
+                    break;
+                }
+            }
+
+            return masked.Count <= 1 ? masked.FirstOrDefault() : await ConfirmAsync(client, masked, key, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A masked key matches on its ends only: when several tokens share them, the key-reveal route
+        // (a POST, the key in the answer's body) tells them apart.
+        private static async Task<RelayToken?> ConfirmAsync(RelayManagementClient client, IReadOnlyList<RelayToken> candidates, string key, CancellationToken cancellationToken)
+        {
+            foreach (var candidate in candidates)
+            {
+                var whole = await client.RevealKeyAsync(candidate.Id, cancellationToken).ConfigureAwait(false);
+                if (string.Equals(whole, key, StringComparison.Ordinal))
+                {
+                    return candidate;
                 }
             }
 

@@ -10,6 +10,7 @@ using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.PowerShell.Errors;
 using ChatAnywhere.PowerShell.Logging;
 using ChatAnywhere.PowerShell.Security;
+using ChatAnywhere.PowerShell.Validation;
 
 namespace ChatAnywhere.PowerShell.Commands
 {
@@ -28,6 +29,7 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <summary>Sends requests through this proxy instead of the environment's.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ValidateProxyScheme]
         public Uri? Proxy { get; set; }
 
         /// <summary>Credentials for -Proxy.</summary>
@@ -191,13 +193,63 @@ namespace ChatAnywhere.PowerShell.Commands
         private protected ServiceEndpoint? TryResolveEndpoint(string? text, out ErrorRecord? error)
         {
             var endpoint = ServiceEndpoint.TryParse(text, AllowUnencryptedAuthentication.IsPresent, out var problem, out var insecure);
+            if (endpoint is not null && !AllowUnencryptedAuthentication.IsPresent)
+            {
+                // The host check above sees the target only; a proxy on the way reads plain http too.
+                var route = new HttpClientSettings { Proxy = Proxy, NoProxy = NoProxy.IsPresent };
+                problem = UnencryptedRoute.Refusal(route, endpoint.BaseUri);
+                insecure = problem is not null;
+                endpoint = insecure ? null : endpoint;
+            }
+
             error = endpoint is null ? InputErrors.BadBaseUri(problem, insecure, text) : null;
             return endpoint;
         }
 
         /// <summary>Stops the command with a clear message about a bad argument.</summary>
         protected void ThrowArgumentError(string errorId, string message, object? target) =>
-            ThrowTerminatingError(InputErrors.BadArgument(errorId, message, target));
+            ThrowRedactedError(InputErrors.BadArgument(errorId, message, target));
+
+        /// <summary>WriteError, with every secret of the invocation masked (<see cref="Redact(ErrorRecord)"/>).</summary>
+        private protected void WriteRedactedError(ErrorRecord record) => WriteError(Redact(record));
+
+        /// <summary>ThrowTerminatingError, with every secret of the invocation masked.</summary>
+        private protected void ThrowRedactedError(ErrorRecord record) => ThrowTerminatingError(Redact(record));
+
+        /// <summary>
+        /// The record with the invocation's secrets masked in its message, string target and
+        /// details: the last pass before an error reaches $Error, transcripts and logs (issue 16).
+        /// The record is kept as it is when nothing in it needed masking.
+        /// </summary>
+        private protected ErrorRecord Redact(ErrorRecord record)
+        {
+            var message = Redactor.Redact(record.Exception.Message);
+            var target = record.TargetObject is string text ? Redactor.Redact(text) : record.TargetObject;
+            var details = record.ErrorDetails is null ? null : Redactor.Redact(record.ErrorDetails.Message);
+            var advice = record.ErrorDetails?.RecommendedAction is null ? null : Redactor.Redact(record.ErrorDetails.RecommendedAction);
+            if (message == record.Exception.Message && Equals(target, record.TargetObject) &&
+                details == record.ErrorDetails?.Message && advice == record.ErrorDetails?.RecommendedAction)
+            {
+                return record;
+            }
+
+            // A new exception of the same kind without the inner one, whose message may hold the secret too.
+            Exception exception = record.Exception switch
+            {
+                ArgumentException => new ArgumentException(message),
+                NotSupportedException => new NotSupportedException(message),
+                TimeoutException => new TimeoutException(message),
+                _ => new InvalidOperationException(message),
+            };
+            var id = record.FullyQualifiedErrorId;
+            var redacted = new ErrorRecord(exception, id, record.CategoryInfo.Category, target);
+            if (record.ErrorDetails is not null)
+            {
+                redacted.ErrorDetails = new ErrorDetails(details ?? string.Empty) { RecommendedAction = advice };
+            }
+
+            return redacted;
+        }
 
         private static Task[] ShowProgress(Action showProgress, Task task)
         {

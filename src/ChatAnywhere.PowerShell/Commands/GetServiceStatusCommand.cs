@@ -105,7 +105,7 @@ namespace ChatAnywhere.PowerShell.Commands
                 _key = InspectKey(ApiKey, noKeyMessage: string.Empty, out var empty);
                 if (_key is null)
                 {
-                    ThrowTerminatingError(empty!);
+                    ThrowRedactedError(empty!);
                 }
 
                 Redactor.Register(_key!.CleanedKey);
@@ -133,7 +133,7 @@ namespace ChatAnywhere.PowerShell.Commands
                     : TryResolveEndpoint(text, out error);
                 if (endpoint is null)
                 {
-                    WriteError(error!);
+                    WriteRedactedError(error!);
                 }
                 else if (_seen.Add(endpoint.ToString()))
                 {

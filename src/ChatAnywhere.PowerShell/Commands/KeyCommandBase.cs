@@ -41,7 +41,7 @@ namespace ChatAnywhere.PowerShell.Commands
         {
             if (MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri)) && Resolve(BaseUri, out var error) is null)
             {
-                ThrowTerminatingError(error!);
+                ThrowRedactedError(error!);
             }
         }
 

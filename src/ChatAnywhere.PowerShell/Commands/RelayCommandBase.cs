@@ -4,6 +4,7 @@ using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.PowerShell.Completion;
 using ChatAnywhere.PowerShell.Errors;
 using ChatAnywhere.PowerShell.Security;
+using ChatAnywhere.PowerShell.Validation;
 
 namespace ChatAnywhere.PowerShell.Commands
 {
@@ -22,6 +23,7 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <summary>The relay user's access token (not a key): a SecureString, or a string (converted).</summary>
         [Parameter]
         [SecureStringTransformation]
+        [ValidateNoControlCharacters]
         public SecureString? AccessToken { get; set; }
 
         /// <summary>The relay user's numeric id, sent as New-Api-User (new-api needs it).</summary>
@@ -42,10 +44,16 @@ namespace ChatAnywhere.PowerShell.Commands
             var accessToken = AccessToken is null ? EnvironmentDefaults.AccessToken() : SecureStrings.ToPlainText(AccessToken);
             if (string.IsNullOrWhiteSpace(accessToken))
             {
-                ThrowTerminatingError(RotationErrors.NoAccessToken());
+                ThrowRedactedError(RotationErrors.NoAccessToken());
             }
 
             Redactor.Register(accessToken);
+            // The environment's token did not pass the parameter's validation.
+            if (ValidateNoControlCharactersAttribute.Problem(accessToken) is string problem)
+            {
+                ThrowRedactedError(InputErrors.BadArgument("InvalidAccessToken", problem, null));
+            }
+
             return accessToken!.Trim();
         }
     }

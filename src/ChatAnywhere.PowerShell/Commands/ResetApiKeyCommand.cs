@@ -61,6 +61,11 @@ namespace ChatAnywhere.PowerShell.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Seconds each call to the relay (management API or key probe) may take.</summary>
+        [Parameter]
+        [ValidateRange(1, 300)]
+        public int TimeoutSec { get; set; } = 30;
+
         /// <summary>Seconds to wait for the relay to accept the new key.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
@@ -81,6 +86,7 @@ namespace ChatAnywhere.PowerShell.Commands
                 Verify = !NoVerify.IsPresent,
                 VerifyTimeout = TimeSpan.FromSeconds(VerifyTimeoutSec),
                 RevokeCheckTimeout = TimeSpan.FromSeconds(RevokeCheckTimeoutSec),
+                CallTimeout = TimeSpan.FromSeconds(TimeoutSec),
             };
             _rotator = Own(KeyRotator.Create(CreateHttpSettings(maxConnectionsPerServer: 4), options, Redactor, Log));
         }
@@ -91,13 +97,13 @@ namespace ChatAnywhere.PowerShell.Commands
             var relay = TryResolveEndpoint(BaseUri ?? EnvironmentDefaults.BaseUri(), out var badUri);
             if (relay is null)
             {
-                WriteError(badUri!);
+                WriteRedactedError(badUri!);
                 return;
             }
 
             if (RotationSupport.Check(relay, Backend) is { } unsupported)
             {
-                ThrowTerminatingError(RotationErrors.Rotation(unsupported, relay.ToString()));
+                ThrowRedactedError(RotationErrors.Rotation(unsupported, relay.ToString()));
             }
 
             var selector = ReadSelector(out var target);
@@ -122,11 +128,17 @@ namespace ChatAnywhere.PowerShell.Commands
             }
             catch (Exception failure) when (failure is KeyRotationException || failure is RelayManagementException)
             {
-                WriteError(RotationErrors.Failed(failure, target));
+                WriteRedactedError(RotationErrors.Failed(failure, target));
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 // Ctrl+C: the pipeline is stopping; the engine has rolled back what it created.
+            }
+            catch (Exception fault) when (fault is not RuntimeException && !StopToken.IsCancellationRequested)
+            {
+                // A fault of the module: an ErrorRecord with an id, never a raw exception (issue 16).
+                // PowerShell's own (a host that cannot prompt, -ErrorAction Stop, a stopped pipeline) go on up.
+                WriteRedactedError(RotationErrors.ModuleFault(fault, target));
             }
             finally
             {
@@ -146,7 +158,7 @@ namespace ChatAnywhere.PowerShell.Commands
             target = key?.Masked;
             if (key is null)
             {
-                WriteError(empty!);
+                WriteRedactedError(empty!);
                 return null;
             }
 
@@ -174,7 +186,7 @@ namespace ChatAnywhere.PowerShell.Commands
 
             if (outcome.RevokeFailure is RelayManagementException failure)
             {
-                WriteError(RotationErrors.RevokeFailed(outcome, failure, RevokeMode));
+                WriteRedactedError(RotationErrors.RevokeFailed(outcome, failure, RevokeMode));
             }
         }
     }

@@ -142,7 +142,7 @@ namespace ChatAnywhere.PowerShell.Commands
             var outcome = done.GetAwaiter().GetResult();
             if (outcome.Error is not null)
             {
-                WriteError(outcome.Error);
+                WriteRedactedError(outcome.Error);
             }
             else if (Quiet.IsPresent)
             {

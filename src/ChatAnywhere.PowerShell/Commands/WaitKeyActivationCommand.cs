@@ -81,7 +81,7 @@ namespace ChatAnywhere.PowerShell.Commands
             var key = ReadKey("wait for", out var endpoint, out var error);
             if (key is null)
             {
-                WriteError(error!);
+                WriteRedactedError(error!);
                 return;
             }
 
@@ -134,7 +134,7 @@ namespace ChatAnywhere.PowerShell.Commands
             {
                 // A fault of the module on one key: report it and let the other keys go on.
                 var message = done.Task.Exception?.GetBaseException().Message ?? "unknown error";
-                WriteError(KeyFaultErrors.WaitFailed(done.Key, Redactor.Redact(done.Key.Redact(message))));
+                WriteRedactedError(KeyFaultErrors.WaitFailed(done.Key, Redactor.Redact(done.Key.Redact(message))));
                 return;
             }
 
@@ -146,7 +146,7 @@ namespace ChatAnywhere.PowerShell.Commands
                 return;
             }
 
-            WriteError(ActivationErrors.NotActivated(result));
+            WriteRedactedError(ActivationErrors.NotActivated(result));
         }
 
         private void ShowProgress()

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using ChatAnywhere.Engine.Endpoints;
 
 namespace ChatAnywhere.PowerShell.Errors
 {
@@ -28,12 +29,12 @@ namespace ChatAnywhere.PowerShell.Errors
             ErrorCategory.InvalidArgument,
             masked);
 
-        /// <summary>A base URL that cannot be parsed, or that would send a key over plain http.</summary>
+        /// <summary>A base URL that cannot be parsed, or that would send a key over plain http; the target shows it without credentials or query.</summary>
         public static ErrorRecord BadBaseUri(string? problem, bool insecure, string? text) =>
             new ErrorRecord(
                 new ArgumentException(problem),
                 insecure ? "UnencryptedAuthenticationRefused" : "InvalidBaseUri",
                 insecure ? ErrorCategory.SecurityError : ErrorCategory.InvalidArgument,
-                text);
+                ServiceEndpoint.Echo(text));
     }
 }

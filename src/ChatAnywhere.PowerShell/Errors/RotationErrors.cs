@@ -52,6 +52,20 @@ namespace ChatAnywhere.PowerShell.Errors
             };
         }
 
+        /// <summary>A fault of the module during a rotation; the engine has deleted or named any token it created.</summary>
+        public static ErrorRecord ModuleFault(Exception fault, object? target) =>
+            new ErrorRecord(
+                new InvalidOperationException($"Reset-ApiKey failed in the module ({fault.GetType().Name}): {fault.Message}"),
+                "KeyResetModuleFault",
+                ErrorCategory.NotSpecified,
+                target)
+            {
+                ErrorDetails = new ErrorDetails($"Reset-ApiKey failed in the module ({fault.GetType().Name}): {fault.Message}")
+                {
+                    RecommendedAction = "List the relay's tokens in its dashboard to see what changed, then run again with -Verbose -Debug and report the output (keys are masked in it).",
+                },
+            };
+
         /// <summary>The new key works but the old token could not be revoked: the user must finish by hand.</summary>
         public static ErrorRecord RevokeFailed(RotationOutcome outcome, RelayManagementException failure, RevokeMode mode)
         {

@@ -8,6 +8,7 @@
         'The management API needs the relay user''s access token (the "system access token" generated in the relay''s personal settings), not a key. new-api also needs the user''s numeric id in the New-Api-User header: pass -UserId. The access token is treated like a key: it never appears in output, streams or errors. Refusals come back as errors with the relay''s own message, including those a relay sends with HTTP 200 and "success": false.'
         'ChatAnywhere''s hosted service (api.chatanywhere.tech, .org, .com.cn, .cn) offers no key regeneration (https://github.com/chatanywhere/GPT_API_free/issues/330): for its hosts, or with -Backend ChatAnywhere, Reset-ApiKey stops with a KeyResetNotSupported error that says what to do instead.'
         'Reads happen before confirmation, so the prompt and -WhatIf name the exact token and every step. -WhatIf changes nothing. ConfirmImpact is High, so Reset-ApiKey asks before each rotation unless -Force (or -Confirm:$false) is given.'
+        'What the module never does with a secret: show it whole in output, streams or errors (one redactor masks every form of it: with or without sk-, JSON-escaped, URL-encoded); send it over plain http unless every hop is this machine (no proxy, or a loopback proxy), without -AllowUnencryptedAuthentication; put it in a URL. What the platform does: on Linux and macOS Export-Clixml stores a SecureString unencrypted, and a secret typed literally on a command line stays in the session history and $MyInvocation: use Read-Host -AsSecureString or the environment.'
     )
     Parameters  = @{
         ApiKey                         = 'The key of the token to rotate, as a SecureString or a plain string (converted). Takes pipeline input by value and by property name (ApiKey or Key). When -TokenId and -Name are not used and this is omitted: $env:CHATANYWHERE_API_KEY, then $env:OPENAI_API_KEY.'
@@ -21,6 +22,7 @@
         NoVerify                       = 'Sends nothing to the relay''s data plane: the new key is not probed before the old token is revoked, and the old key is not probed afterwards. Verified is then $false.'
         AsPlainText                    = 'Returns NewKey as a plain string instead of a SecureString. The string then appears wherever the result goes (console, transcript, ConvertTo-Json).'
         Force                          = 'Rotates without asking for confirmation. -WhatIf still only describes, and an explicit -Confirm still asks.'
+        TimeoutSec                     = 'Seconds each call to the relay may take, management API and single key probes alike, 1 to 300 (default 30). A call without an answer in time is a NoAnswer failure.'
         VerifyTimeoutSec               = 'Seconds to wait for the relay to accept the new key, 1 to 3600 (default 30). Probes start 1 s apart and back off to 5 s.'
         RevokeCheckTimeoutSec          = 'Seconds to watch for the old key being refused after revoking, 0 to 3600 (default 10). 0 probes once.'
         Proxy                          = 'Sends requests through this proxy instead of the one in HTTPS_PROXY or the system settings.'

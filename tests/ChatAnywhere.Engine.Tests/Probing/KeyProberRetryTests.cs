@@ -91,6 +91,41 @@ namespace ChatAnywhere.Engine.Tests.Probing
         }
 
         [Fact]
+        public async Task A_service_fault_with_a_long_retry_after_ends_within_the_time_budget()
+        {
+            // Issue 16: 503 + Retry-After: 3600 waited 60 s per retry whatever -TimeoutSec said.
+            var handler = new ScriptedHandler(_time)
+                .Then(HttpStatusCode.ServiceUnavailable, ServiceBusy, r => r.Headers.Add("Retry-After", "3600"))
+                .Then(HttpStatusCode.ServiceUnavailable, ServiceBusy, r => r.Headers.Add("Retry-After", "3600"))
+                .Then(HttpStatusCode.ServiceUnavailable, ServiceBusy, r => r.Headers.Add("Retry-After", "3600"));
+            var started = _time.GetUtcNow();
+
+            var result = await RunAsync(handler, maxRetries: 2, timeout: TimeSpan.FromSeconds(3));
+
+            Assert.Equal(KeyVerdict.ServiceUnavailable, result.Verdict);
+            Assert.Equal(TimeSpan.FromHours(1), result.RetryAfter);
+            Assert.Equal(1, result.Attempts);
+            Assert.True(_time.GetUtcNow() - started < TimeSpan.FromSeconds(9), $"took {(_time.GetUtcNow() - started).TotalSeconds} s of a 9 s budget");
+        }
+
+        [Fact]
+        public async Task Retries_whose_waits_fit_the_budget_go_on_and_the_last_attempt_gets_only_what_is_left()
+        {
+            // Budget 3 × 3 s = 9 s: a 3 s timeout, a 0.5 s backoff and a 4 s Retry-After leave 1.5 s for the third attempt.
+            var handler = new ScriptedHandler(_time)
+                .ThenHang()
+                .Then((HttpStatusCode)429, string.Empty, r => r.Headers.Add("Retry-After", "4"))
+                .ThenHang();
+            var started = _time.GetUtcNow();
+
+            var result = await RunAsync(handler, maxRetries: 2, timeout: TimeSpan.FromSeconds(3));
+
+            Assert.Equal(3, result.Attempts);
+            Assert.Equal(VerdictReason.Timeout, result.Reason);
+            Assert.InRange((_time.GetUtcNow() - started).TotalSeconds, 8.9, 9.6);
+        }
+
+        [Fact]
         public async Task X_should_retry_false_stops_a_retry()
         {
             var handler = new ScriptedHandler(_time).Then(HttpStatusCode.ServiceUnavailable, ServiceBusy, r => r.Headers.Add("x-should-retry", "false"));
@@ -190,6 +225,25 @@ namespace ChatAnywhere.Engine.Tests.Probing
         }
 
         [Fact]
+        public async Task A_key_echoed_without_sk_json_escaped_or_in_a_location_header_is_masked_everywhere()
+        {
+            // Issue 16: relays store keys without sk-; a Location header is quoted in Diagnosis.
+            var stored = Key.Substring(3);
+            var escaped = string.Concat(stored.Select(c => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)));
+            var log = new CapturingProbeLog();
+            var handler = new ScriptedHandler(_time)
+                .Then(HttpStatusCode.Found, "{\"error\":{\"message\":\"token " + stored + " moved, see " + escaped + "\"}}", r => r.Headers.Location = new Uri("https://elsewhere.example.test/login?token=" + stored));
+
+            var result = await RunAsync(handler, maxRetries: 0, log: log);
+
+            Assert.Equal(VerdictReason.Redirected, result.Reason);
+            var everything = string.Join("|", result.Message, string.Join("|", result.Diagnosis), string.Join("|", result.Recommendation), string.Join("|", log.Lines));
+            Assert.Contains("elsewhere.example.test", everything, StringComparison.Ordinal);
+            Assert.DoesNotContain(stored.Substring(0, 20), everything, StringComparison.Ordinal);
+            Assert.DoesNotContain(escaped.Substring(0, 30), everything, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Cancellation_stops_a_probe_at_once()
         {
             var handler = new ScriptedHandler(_time).ThenHang();
@@ -205,11 +259,11 @@ namespace ChatAnywhere.Engine.Tests.Probing
             Assert.Single(handler.RequestTimes);
         }
 
-        private async Task<ApiKeyTestResult> RunAsync(ScriptedHandler handler, int maxRetries, TimeSpan? timeout = null, string key = Key, string baseUri = KnownHosts.DefaultBaseUri)
+        private async Task<ApiKeyTestResult> RunAsync(ScriptedHandler handler, int maxRetries, TimeSpan? timeout = null, string key = Key, string baseUri = KnownHosts.DefaultBaseUri, CapturingProbeLog? log = null)
         {
             using var client = new HttpClient(handler);
             var options = new ProbeOptions { MaxRetries = maxRetries, AttemptTimeout = timeout ?? TimeSpan.FromSeconds(10) };
-            var prober = new KeyProber(client, options, new SecretRedactor(), timeProvider: _time, jitter: () => 0);
+            var prober = new KeyProber(client, options, new SecretRedactor(), log, _time, () => 0);
 
             var probe = prober.TestAsync(KeyInspector.Inspect(key), Endpoint(baseUri), CancellationToken.None);
             for (var step = 0; !probe.IsCompleted && step < 10_000; step++)
