@@ -69,6 +69,10 @@ It 'finds .env files in parent folders, nearest first, and reads -Path instead w
     finally { Pop-Location }
 
     (Get-ApiKeyEnvironment -Path (Join-Path $script:Folder 'child') -Client openai-node).KeySource | Should -BeLike '*child*.env line 1'
+    # Piped files are read together, the first one nearest.
+    $piped = Get-ChildItem $script:Folder -Recurse -Filter .env -Force | Sort-Object { $_.FullName.Length } -Descending | Get-ApiKeyEnvironment -Client openai-node
+    $piped.KeySource | Should -BeLike '*child*.env line 1'
+    $piped.Problems.Code | Should -Contain 'ScopesDisagree'
     Get-ApiKeyEnvironment -Path (Join-Path $script:Folder 'none') -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
     $failures[0].FullyQualifiedErrorId | Should -BeLike 'DotEnvNotFound,*'
 }

@@ -1,23 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
-using ChatAnywhere.Engine.Endpoints;
-using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.PowerShell.Errors;
 using ChatAnywhere.PowerShell.Logging;
-using ChatAnywhere.PowerShell.Security;
-using ChatAnywhere.PowerShell.Validation;
 
 namespace ChatAnywhere.PowerShell.Commands
 {
     /// <summary>
-    /// What every command of the module shares: the connection parameters (named and meant as in
-    /// Invoke-RestMethod), one cancellation source per invocation cancelled by Ctrl+C, the
-    /// redactor, and the one loop that waits for the engine on the pipeline thread.
+    /// What every command of the module that calls the engine shares: one cancellation source per
+    /// invocation cancelled by Ctrl+C, the redactor, the engine's log, and the one loop that waits for the
+    /// engine on the pipeline thread. <see cref="ConnectedCommandBase"/> adds the connection parameters.
     /// </summary>
     public abstract class ChatAnywhereCommandBase : PSCmdlet, IDisposable
     {
@@ -25,30 +20,6 @@ namespace ChatAnywhere.PowerShell.Commands
         private readonly List<IDisposable> _owned = new List<IDisposable>();
         private QueuedProbeLog? _log;
         private bool _disposed;
-
-        /// <summary>Sends requests through this proxy instead of the environment's.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        [ValidateProxyScheme]
-        public Uri? Proxy { get; set; }
-
-        /// <summary>Credentials for -Proxy.</summary>
-        [Parameter]
-        [Credential]
-        [ValidateNotNull]
-        public PSCredential? ProxyCredential { get; set; }
-
-        /// <summary>Connects directly, ignoring HTTP(S)_PROXY and system proxy settings.</summary>
-        [Parameter]
-        public SwitchParameter NoProxy { get; set; }
-
-        /// <summary>Accepts any server certificate: for test relays with self-signed certificates only.</summary>
-        [Parameter]
-        public SwitchParameter SkipCertificateCheck { get; set; }
-
-        /// <summary>Allows sending a key over plain http to a host other than this machine.</summary>
-        [Parameter]
-        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
         /// <summary>Cancelled when the user presses Ctrl+C.</summary>
         protected CancellationToken StopToken => _stopping.Token;
@@ -129,83 +100,6 @@ namespace ChatAnywhere.PowerShell.Commands
             return task.GetAwaiter().GetResult();
         }
 
-        /// <summary>Refuses contradictory connection parameters, as Invoke-RestMethod does.</summary>
-        protected void ValidateConnectionParameters()
-        {
-            if (Proxy is not null && NoProxy.IsPresent)
-            {
-                ThrowArgumentError("ProxyConflict", "-Proxy and -NoProxy cannot be used together.", Proxy);
-            }
-
-            if (ProxyCredential is not null && Proxy is null)
-            {
-                ThrowArgumentError("ProxyCredentialWithoutProxy", "-ProxyCredential needs -Proxy.", null);
-            }
-
-            if (Proxy is not null && !Proxy.IsAbsoluteUri)
-            {
-                ThrowArgumentError("InvalidProxy", $"The proxy '{Proxy}' must be an absolute URL such as http://proxy:8080.", Proxy);
-            }
-        }
-
-        /// <summary>The settings of this invocation's one HttpClient.</summary>
-        private protected HttpClientSettings CreateHttpSettings(int maxConnectionsPerServer)
-        {
-            var proxyCredential = ProxyCredential?.GetNetworkCredential();
-            Redactor.Register(proxyCredential?.Password);
-            return new HttpClientSettings
-            {
-                Proxy = Proxy,
-                ProxyCredential = proxyCredential,
-                NoProxy = NoProxy.IsPresent,
-                SkipCertificateCheck = SkipCertificateCheck.IsPresent,
-                MaxConnectionsPerServer = maxConnectionsPerServer,
-            };
-        }
-
-        /// <summary>
-        /// The key given, or else the one in the environment, inspected. Null with <paramref name="error"/>
-        /// set when this input cannot be used (a piped object without a key, an empty key); stops the
-        /// command when nothing was given or piped and the environment has no key either.
-        /// </summary>
-        private protected KeyInspection? InspectKey(SecureString? given, string noKeyMessage, out ErrorRecord? error)
-        {
-            // A piped row without a key column must not borrow the environment's key: the row would be
-            // reported (or rotated) under a key it never named (issue 13).
-            if (given is null && MyInvocation.ExpectingInput)
-            {
-                error = InputErrors.KeyMissingFromInput();
-                return null;
-            }
-
-            var rawKey = given is null ? EnvironmentDefaults.ApiKey() : SecureStrings.ToPlainText(given);
-            if (rawKey is null)
-            {
-                ThrowArgumentError("NoApiKey", noKeyMessage, null);
-            }
-
-            var key = KeyInspector.Inspect(rawKey!);
-            error = key.IsEmpty ? InputErrors.EmptyKey() : null;
-            return key.IsEmpty ? null : key;
-        }
-
-        /// <summary>Parses a base URL (with or without /v1), or explains why it cannot be used.</summary>
-        private protected ServiceEndpoint? TryResolveEndpoint(string? text, out ErrorRecord? error)
-        {
-            var endpoint = ServiceEndpoint.TryParse(text, AllowUnencryptedAuthentication.IsPresent, out var problem, out var insecure);
-            if (endpoint is not null && !AllowUnencryptedAuthentication.IsPresent)
-            {
-                // The host check above sees the target only; a proxy on the way reads plain http too.
-                var route = new HttpClientSettings { Proxy = Proxy, NoProxy = NoProxy.IsPresent };
-                problem = UnencryptedRoute.Refusal(route, endpoint.BaseUri);
-                insecure = problem is not null;
-                endpoint = insecure ? null : endpoint;
-            }
-
-            error = endpoint is null ? InputErrors.BadBaseUri(problem, insecure, text) : null;
-            return endpoint;
-        }
-
         /// <summary>Stops the command with a clear message about a bad argument.</summary>
         protected void ThrowArgumentError(string errorId, string message, object? target) =>
             ThrowRedactedError(InputErrors.BadArgument(errorId, message, target));
@@ -217,39 +111,10 @@ namespace ChatAnywhere.PowerShell.Commands
         private protected void ThrowRedactedError(ErrorRecord record) => ThrowTerminatingError(Redact(record));
 
         /// <summary>
-        /// The record with the invocation's secrets masked in its message, string target and
-        /// details: the last pass before an error reaches $Error, transcripts and logs (issue 16).
-        /// The record is kept as it is when nothing in it needed masking.
+        /// The record with the invocation's secrets masked in its message, string target and details: the
+        /// last pass before an error reaches $Error, transcripts and logs (issue 16).
         /// </summary>
-        private protected ErrorRecord Redact(ErrorRecord record)
-        {
-            var message = Redactor.Redact(record.Exception.Message);
-            var target = record.TargetObject is string text ? Redactor.Redact(text) : record.TargetObject;
-            var details = record.ErrorDetails is null ? null : Redactor.Redact(record.ErrorDetails.Message);
-            var advice = record.ErrorDetails?.RecommendedAction is null ? null : Redactor.Redact(record.ErrorDetails.RecommendedAction);
-            if (message == record.Exception.Message && Equals(target, record.TargetObject) &&
-                details == record.ErrorDetails?.Message && advice == record.ErrorDetails?.RecommendedAction)
-            {
-                return record;
-            }
-
-            // A new exception of the same kind without the inner one, whose message may hold the secret too.
-            Exception exception = record.Exception switch
-            {
-                ArgumentException => new ArgumentException(message),
-                NotSupportedException => new NotSupportedException(message),
-                TimeoutException => new TimeoutException(message),
-                _ => new InvalidOperationException(message),
-            };
-            var id = record.FullyQualifiedErrorId;
-            var redacted = new ErrorRecord(exception, id, record.CategoryInfo.Category, target);
-            if (record.ErrorDetails is not null)
-            {
-                redacted.ErrorDetails = new ErrorDetails(details ?? string.Empty) { RecommendedAction = advice };
-            }
-
-            return redacted;
-        }
+        private protected ErrorRecord Redact(ErrorRecord record) => ErrorRedaction.Redacted(record, Redactor);
 
         private static Task[] ShowProgress(Action showProgress, Task task)
         {

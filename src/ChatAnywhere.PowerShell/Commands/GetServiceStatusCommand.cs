@@ -19,7 +19,7 @@ namespace ChatAnywhere.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ServiceStatus", HelpUri = "docs/cmdlets/Get-ServiceStatus.md")]
     [OutputType(typeof(ServiceStatus))]
-    public sealed class GetServiceStatusCommand : ChatAnywhereCommandBase
+    public sealed class GetServiceStatusCommand : ConnectedCommandBase
     {
         private const string Activity = "Get-ServiceStatus";
         private static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(100);
@@ -128,12 +128,11 @@ namespace ChatAnywhere.PowerShell.Commands
             {
                 // Without a key nothing secret is sent, so plain http is fine anywhere.
                 ErrorRecord? error = null;
-                var endpoint = _key is null
-                    ? ServiceEndpoint.TryParse(text, allowUnencrypted: true, out var problem) ?? Refuse(InputErrors.BadBaseUri(problem, insecure: false, text), out error)
-                    : TryResolveEndpoint(text, out error);
+                string? problem = null;
+                var endpoint = _key is null ? ServiceEndpoint.TryParse(text, allowUnencrypted: true, out problem) : TryResolveEndpoint(text, out error);
                 if (endpoint is null)
                 {
-                    WriteRedactedError(error!);
+                    WriteRedactedError(error ?? InputErrors.BadBaseUri(problem, insecure: false, text));
                 }
                 else if (_seen.Add(endpoint.ToString()))
                 {
@@ -163,12 +162,6 @@ namespace ChatAnywhere.PowerShell.Commands
             }
 
             WriteObject(status);
-        }
-
-        private static ServiceEndpoint? Refuse(ErrorRecord refusal, out ErrorRecord error)
-        {
-            error = refusal;
-            return null;
         }
 
         private bool ShowProgress(ServiceStatusProgress progress)

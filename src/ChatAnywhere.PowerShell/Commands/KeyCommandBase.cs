@@ -14,7 +14,7 @@ namespace ChatAnywhere.PowerShell.Commands
     /// -BaseUri (each distinct one parsed once), -Model, and turning one input into a key and an
     /// endpoint or an ErrorRecord that lets the other keys go on.
     /// </summary>
-    public abstract class KeyCommandBase : ChatAnywhereCommandBase
+    public abstract class KeyCommandBase : ConnectedCommandBase
     {
         private readonly Dictionary<string, ServiceEndpoint> _endpoints = new Dictionary<string, ServiceEndpoint>(StringComparer.Ordinal);
 

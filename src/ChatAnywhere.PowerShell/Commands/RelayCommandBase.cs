@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using System.Security;
 using ChatAnywhere.Engine.Endpoints;
+using ChatAnywhere.Engine.Probing;
+using ChatAnywhere.Engine.Rotation;
 using ChatAnywhere.PowerShell.Completion;
 using ChatAnywhere.PowerShell.Errors;
 using ChatAnywhere.PowerShell.Security;
@@ -12,7 +14,7 @@ namespace ChatAnywhere.PowerShell.Commands
     /// What the commands that use a relay's management API share: the relay's -BaseUri, the
     /// user's -AccessToken and -UserId, the relay software, and reading the access token.
     /// </summary>
-    public abstract class RelayCommandBase : ChatAnywhereCommandBase
+    public abstract class RelayCommandBase : ConnectedCommandBase
     {
         /// <summary>The relay's base URL, with or without /v1.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -55,6 +57,28 @@ namespace ChatAnywhere.PowerShell.Commands
             }
 
             return accessToken!.Trim();
+        }
+
+        /// <summary>The token a key names, or null with the error written (no key, an empty or malformed key).</summary>
+        private protected TokenSelector? SelectorForKey(SecureString? apiKey, out object? target)
+        {
+            var key = InspectKey(apiKey, RotationErrors.NoTokenMessage, out var empty);
+            target = key?.Masked;
+            if (key is null)
+            {
+                WriteRedactedError(empty!);
+                return null;
+            }
+
+            // A key that cannot be a key (a masked copy above all) names no token: searching the relay for it would only fail later.
+            if (key.IsMalformed)
+            {
+                WriteError(InputErrors.MalformedKey($"{Preflight.DescribeProblem(key.Problem)} Nothing was sent to the relay.", key.Masked));
+                return null;
+            }
+
+            Redactor.Register(key.CleanedKey);
+            return TokenSelector.ByKey(key);
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Management.Automation;
 using System.Security;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Management;
-using ChatAnywhere.Engine.Probing;
 using ChatAnywhere.Engine.Rotation;
 using ChatAnywhere.PowerShell.Confirmation;
 using ChatAnywhere.PowerShell.Errors;
@@ -126,19 +125,13 @@ namespace ChatAnywhere.PowerShell.Commands
 
                 WriteOutcome(WaitFor(_rotator.ExecuteAsync(plan, progress, StopToken), ShowProgress, PumpSlice, finishOnStop: true));
             }
-            catch (Exception failure) when (failure is KeyRotationException || failure is RelayManagementException)
+            catch (Exception failure) when (RotationErrors.Handles(failure, StopToken.IsCancellationRequested))
             {
-                WriteRedactedError(RotationErrors.Failed(failure, target));
+                WriteRedactedError(RotationErrors.From(failure, target));
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 // Ctrl+C: the pipeline is stopping; the engine has rolled back what it created.
-            }
-            catch (Exception fault) when (fault is not RuntimeException && !StopToken.IsCancellationRequested)
-            {
-                // A fault of the module: an ErrorRecord with an id, never a raw exception (issue 16).
-                // PowerShell's own (a host that cannot prompt, -ErrorAction Stop, a stopped pipeline) go on up.
-                WriteRedactedError(RotationErrors.ModuleFault(fault, target));
             }
             finally
             {
@@ -154,23 +147,7 @@ namespace ChatAnywhere.PowerShell.Commands
                 return ParameterSetName == ByIdSet ? TokenSelector.ById(TokenId) : TokenSelector.ByName(Name);
             }
 
-            var key = InspectKey(ApiKey, RotationErrors.NoTokenMessage, out var empty);
-            target = key?.Masked;
-            if (key is null)
-            {
-                WriteRedactedError(empty!);
-                return null;
-            }
-
-            // A key that cannot be a key (a masked copy above all) names no token: searching the relay for it would only fail later.
-            if (key.IsMalformed)
-            {
-                WriteError(InputErrors.MalformedKey($"{Preflight.DescribeProblem(key.Problem)} Nothing was sent to the relay.", key.Masked));
-                return null;
-            }
-
-            Redactor.Register(key.CleanedKey);
-            return TokenSelector.ByKey(key);
+            return SelectorForKey(ApiKey, out target);
         }
 
         private bool MayChange(RotationPlan plan) =>

@@ -52,6 +52,18 @@ namespace ChatAnywhere.PowerShell.Errors
             };
         }
 
+        /// <summary>
+        /// True for what Reset-ApiKey turns into an ErrorRecord: the engine's refusals and, unless Ctrl+C is
+        /// stopping the pipeline, a fault of the module (issue 16: never a raw exception). PowerShell's own
+        /// exceptions (a host that cannot prompt, -ErrorAction Stop, a stopped pipeline) go on up.
+        /// </summary>
+        public static bool Handles(Exception failure, bool stopping) =>
+            failure is KeyRotationException || failure is RelayManagementException || (!stopping && failure is not RuntimeException);
+
+        /// <summary>The ErrorRecord for a failure <see cref="Handles"/> accepts.</summary>
+        public static ErrorRecord From(Exception failure, object? target) =>
+            failure is KeyRotationException || failure is RelayManagementException ? Failed(failure, target) : ModuleFault(failure, target);
+
         /// <summary>A fault of the module during a rotation; the engine has deleted or named any token it created.</summary>
         public static ErrorRecord ModuleFault(Exception fault, object? target) =>
             new ErrorRecord(
