@@ -32,6 +32,41 @@ try {
     $status.Endpoints | Format-Table | Out-String -Width 160 | Write-Host
     $status.Components | Format-Table | Out-String -Width 160 | Write-Host
 
+    # "Is it only me?": the emulator's GitHub issues route stands in for chatanywhere/GPT_API_free's tracker.
+    $scenario = Invoke-RestMethod -Uri "$api/_emulator/scenario" -NoProxy | ConvertTo-Json -Depth 20 | ConvertFrom-Json -AsHashtable
+    $scenario['community'] = @{ repository = 'chatanywhere/GPT_API_free'; issues = @(
+            @{ number = 901; title = 'API 一直返回 401 无效的令牌'; minutesAgo = 25 }
+            @{ number = 902; title = 'Requests time out since this morning'; minutesAgo = 70 }
+            @{ number = 903; title = 'How do I buy a paid key?'; minutesAgo = 40 }
+        ) }
+    $null = Invoke-RestMethod -Method Put -Uri "$api/_emulator/scenario" -Body ($scenario | ConvertTo-Json -Depth 20) -ContentType 'application/json' -NoProxy
+    $community = "$api/github/repos/chatanywhere/GPT_API_free"
+    Write-Host "`nGet-ServiceStatus -BaseUri $api -NoStatusPage -CommunityUri $community (is it only me?):" -ForegroundColor Cyan
+    $status = Get-ServiceStatus -BaseUri $api -NoStatusPage -CommunityUri $community
+    Write-Host "Community: $($status.Community)" -ForegroundColor Cyan
+    $status.Community.Reports | Format-Table Number, CreatedAt, Title | Out-String -Width 120 | Write-Host
+    $status.Problems | ForEach-Object { Write-Host "Problem: $_" -ForegroundColor Yellow }
+
+    # Which key and base URL would each program use here? A relay key in OPENAI_API_KEY and a .env file whose
+    # OPENAI_BASE_URL lacks /v1 (it names the emulator, so nothing leaves this machine).
+    $project = Join-Path ([IO.Path]::GetTempPath()) ("chatanywhere-demo-" + [guid]::NewGuid().ToString('n'))
+    New-Item -ItemType Directory $project | Out-Null
+    Set-Content -Path (Join-Path $project '.env') -Value "# the project's settings`nOPENAI_BASE_URL=$api"
+    $savedKey, $savedBase = $env:OPENAI_API_KEY, $env:OPENAI_BASE_URL
+    $env:OPENAI_API_KEY = 'sk-EmuValidPaid000000000000000000000000000000000001'; $env:OPENAI_BASE_URL = $null
+    try {
+        Write-Host "`nGet-ApiKeyEnvironment -Path $($project):" -ForegroundColor Cyan
+        $clients = Get-ApiKeyEnvironment -Path $project
+        $clients | Format-Table | Out-String -Width 120 | Write-Host
+        $clients | Where-Object Client -eq 'openai-python 0.x' | Format-List | Out-String -Width 120 | Write-Host
+        Write-Host 'Get-ApiKeyEnvironment | Test-ApiKey (a relay key bound for api.openai.com is not sent there):' -ForegroundColor Cyan
+        $clients | Test-ApiKey -MaxRetries 0 | Format-Table Key, BaseUri, Verdict, Reason, Attempts | Out-String -Width 120 | Write-Host
+    }
+    finally {
+        $env:OPENAI_API_KEY, $env:OPENAI_BASE_URL = $savedKey, $savedBase
+        Remove-Item -Recurse -Force $project
+    }
+
     # The emulator's demo keys (src/ChatAnywhere.Emulator/Resources/scenario.default.json): not real keys.
     $cases = @(
         [pscustomobject]@{ Case = 'A good key';                                  ApiKey = 'sk-EmuValidPaid000000000000000000000000000000000001';    BaseUri = $api }

@@ -197,21 +197,15 @@ namespace ChatAnywhere.Engine.Management
             }
 
             _log.Verbose($"{method} {_redactor.Redact(pathAndQuery)} ({operation})");
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(_timeout);
-            ProbeResponse answer;
-            try
-            {
-                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
-                answer = await ProbeResponseReader.ReadAsync(response, BodyLimit, limit.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            var outcome = await HttpExchange.SendAsync(_client, request, BodyLimit, _timeout, cancellationToken).ConfigureAwait(false);
+            if (outcome.TimedOut)
             {
                 throw new RelayManagementException(
                     operation, ManagementFailure.NoAnswer, null, $"no answer within {_timeout.TotalSeconds:0} s",
                     "Check that the relay is up (Get-ServiceStatus -BaseUri <relay>) and try again.");
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && (exception is HttpRequestException || exception is IOException))
+
+            if (outcome.Failure is { } exception)
             {
                 var failure = NetworkFailureClassifier.Classify(exception, _root);
                 throw new RelayManagementException(
@@ -219,6 +213,7 @@ namespace ChatAnywhere.Engine.Management
                     "Check that the relay is up (Get-ServiceStatus -BaseUri <relay>) and try again.", exception);
             }
 
+            var answer = outcome.Response!;
             if (_log.IsDebugEnabled)
             {
                 // Masked before it is cut short, so a key at the cut cannot slip through half-quoted.

@@ -174,35 +174,35 @@ namespace ChatAnywhere.Engine.Probing
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.CleanedKey);
             }
 
+            // No timeout here: the retry pipeline's per-attempt timeout (ProbeRetryPipeline) bounds the exchange.
             var started = _time.GetTimestamp();
-            try
+            var outcome = await HttpExchange.SendAsync(_client, request, _options.BodyLimit, timeout: null, token).ConfigureAwait(false);
+            if (outcome.Failure is { } exception)
             {
-                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                var answer = await ProbeResponseReader.ReadAsync(response, _options.BodyLimit, token).ConfigureAwait(false);
-                var latency = _time.GetElapsedTime(started);
-                // 407 comes only from a proxy (plain http goes through it as a normal request): it is the proxy hop's answer, not the service's.
-                var classification = answer.StatusCode == 407
-                    ? NetworkFailureClassifier.ProxyAuthentication(_proxyFor(request.RequestUri!), answer.StatusCode)
-                    : ResponseClassifier.Classify(answer, context, _time.GetUtcNow());
-                if (_log.IsDebugEnabled)
-                {
-                    // Masked before it is cut short: a key cut in half would no longer be recognised.
-                    _log.Debug($"{Label(key)}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {answer.Body.Length} chars{(answer.BodyTruncated ? " (truncated)" : string.Empty)}: {Preview(Redact(key, answer.Body))}");
-                }
-
-                if (_log.IsVerboseEnabled)
-                {
-                    _log.Verbose($"{Label(key)}: {answer.StatusCode} -> {classification.Verdict} ({classification.Reason}) by rule '{classification.RuleName}'.");
-                }
-
-                return new ProbeAttempt(classification, latency);
+                var failed = NetworkFailureClassifier.Classify(exception, context.BaseUri, _proxyFor(request.RequestUri!));
+                _log.Verbose($"{Label(key)}: {request.Method} {request.RequestUri} failed: {failed.Reason}: {Redact(key, failed.Message)}");
+                return new ProbeAttempt(failed, latency: null);
             }
-            catch (Exception exception) when (!token.IsCancellationRequested && (exception is HttpRequestException || exception is IOException))
+
+            var answer = outcome.Response!;
+            var latency = _time.GetElapsedTime(started);
+
+            // 407 comes only from a proxy (plain http goes through it as a normal request): it is the proxy hop's answer, not the service's.
+            var classification = answer.StatusCode == 407
+                ? NetworkFailureClassifier.ProxyAuthentication(_proxyFor(request.RequestUri!), answer.StatusCode)
+                : ResponseClassifier.Classify(answer, context, _time.GetUtcNow());
+            if (_log.IsDebugEnabled)
             {
-                var classification = NetworkFailureClassifier.Classify(exception, context.BaseUri, _proxyFor(request.RequestUri!));
-                _log.Verbose($"{Label(key)}: {request.Method} {request.RequestUri} failed: {classification.Reason}: {Redact(key, classification.Message)}");
-                return new ProbeAttempt(classification, latency: null);
+                // Masked before it is cut short: a key cut in half would no longer be recognised.
+                _log.Debug($"{Label(key)}: {request.Method} {request.RequestUri} -> {answer.StatusCode} in {latency.TotalMilliseconds:0} ms, {answer.Body.Length} chars{(answer.BodyTruncated ? " (truncated)" : string.Empty)}: {Preview(Redact(key, answer.Body))}");
             }
+
+            if (_log.IsVerboseEnabled)
+            {
+                _log.Verbose($"{Label(key)}: {answer.StatusCode} -> {classification.Verdict} ({classification.Reason}) by rule '{classification.RuleName}'.");
+            }
+
+            return new ProbeAttempt(classification, latency);
         }
 
         private ApiKeyTestResult BuildResult(KeyInspection key, ServiceEndpoint endpoint, Classification classification, TimeSpan? latency, int attempts)

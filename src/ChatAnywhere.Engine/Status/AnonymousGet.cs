@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ChatAnywhere.Engine.Diagnosis;
 using ChatAnywhere.Engine.Http;
-using ChatAnywhere.Engine.Probing;
 
 namespace ChatAnywhere.Engine.Status
 {
@@ -25,27 +23,17 @@ namespace ChatAnywhere.Engine.Status
                 throw new ArgumentNullException(nameof(client));
             }
 
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(timeout);
-            try
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            foreach (var header in headers ?? Array.Empty<KeyValuePair<string, string>>())
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-                foreach (var header in headers ?? Array.Empty<KeyValuePair<string, string>>())
-                {
-                    request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
 
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
-                return new AnonymousGetResult(await ProbeResponseReader.ReadAsync(response, bodyLimit, limit.Token).ConfigureAwait(false), null);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return new AnonymousGetResult(null, NetworkFailureClassifier.Timeout(uri.GetLeftPart(UriPartial.Path), timeout));
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && (exception is HttpRequestException || exception is IOException))
-            {
-                return new AnonymousGetResult(null, NetworkFailureClassifier.Classify(exception, uri.GetLeftPart(UriPartial.Path)));
-            }
+            var outcome = await HttpExchange.SendAsync(client, request, bodyLimit, timeout, cancellationToken).ConfigureAwait(false);
+            var target = uri.GetLeftPart(UriPartial.Path);
+            return outcome.Response is { } answer ? new AnonymousGetResult(answer, null)
+                : outcome.TimedOut ? new AnonymousGetResult(null, NetworkFailureClassifier.Timeout(target, timeout))
+                : new AnonymousGetResult(null, NetworkFailureClassifier.Classify(outcome.Failure!, target));
         }
     }
 }
