@@ -16,6 +16,7 @@
         'Wait-KeyActivation'
         'Get-ServiceStatus'
         'Reset-ApiKey'
+        'Get-ApiKeyBalance'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
