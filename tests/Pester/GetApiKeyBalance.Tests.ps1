@@ -168,6 +168,22 @@ Context 'alerts' {
     }
 }
 
+Context 'Test-ApiKey -IncludeBalance' {
+    It 'adds Remaining and Unit to a Valid key and to an exhausted one, and says the amount' {
+        $valid, $wrong = (Key ValidPaid), (Key Wrong) | Test-ApiKey -BaseUri $script:Api -IncludeBalance
+        $spent = Test-ApiKey -ApiKey $script:Relay.Budget -BaseUri "$script:Api/relay/one-api" -IncludeBalance
+
+        $valid.Remaining | Should -Be 3.2
+        $valid.Unit | Should -Be 'Unknown'
+        ($valid.Recommendation -join ' ') | Should -Match '3\.2 .*left'
+        $wrong.Verdict | Should -Be 'InvalidKey'
+        $wrong.Remaining | Should -BeNullOrEmpty
+        $spent.Remaining | Should -Be 0.2
+        $spent.Unit | Should -Be 'USD'
+        ($spent.Recommendation -join ' ') | Should -Match '0\.2 USD left, until 2100-01-01'
+    }
+}
+
 Context 'what it sends and shows' {
     It 'never spends: no /v1/models, no chat, for any backend' {
         $null = Get-ApiKeyBalance -ApiKey (Key ValidPaid) -BaseUri $script:Api -UsageHours 1

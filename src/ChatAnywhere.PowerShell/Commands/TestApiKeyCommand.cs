@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using ChatAnywhere.Engine.Balance;
 using ChatAnywhere.Engine.Concurrency;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Keys;
@@ -31,6 +32,7 @@ namespace ChatAnywhere.PowerShell.Commands
 
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
         private KeyProber? _prober;
+        private BalanceChecker? _balance;
         private OrderedWorkQueue<ProbeOutcome>? _queue;
         private int _received;
         private int _written;
@@ -51,6 +53,10 @@ namespace ChatAnywhere.PowerShell.Commands
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 2;
 
+        /// <summary>On a Valid or QuotaExhausted key, also reads what is left (Get-ApiKeyBalance's routes; spends nothing).</summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        public SwitchParameter IncludeBalance { get; set; }
+
         /// <summary>Outputs only $true (Valid) or $false per key.</summary>
         [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
         public SwitchParameter Quiet { get; set; }
@@ -63,6 +69,11 @@ namespace ChatAnywhere.PowerShell.Commands
 
             var options = new ProbeOptions { AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec), MaxRetries = MaxRetries, Model = Model };
             _prober = Own(KeyProber.Create(CreateHttpSettings(ThrottleLimit), options, Redactor, Log));
+            if (IncludeBalance.IsPresent)
+            {
+                var balanceOptions = new BalanceOptions { AttemptTimeout = options.AttemptTimeout, MaxRetries = MaxRetries };
+                _balance = Own(BalanceChecker.Create(CreateHttpSettings(ThrottleLimit), balanceOptions, Redactor, Log));
+            }
             _queue = Own(new OrderedWorkQueue<ProbeOutcome>(ThrottleLimit));
         }
 
@@ -99,7 +110,13 @@ namespace ChatAnywhere.PowerShell.Commands
         {
             try
             {
-                return ProbeOutcome.Succeeded(await _prober!.TestAsync(key, endpoint, token).ConfigureAwait(false));
+                var result = await _prober!.TestAsync(key, endpoint, token).ConfigureAwait(false);
+                if (_balance is not null && TestResultBalance.Applies(result))
+                {
+                    TestResultBalance.Attach(result, await _balance.CheckAsync(key, endpoint, token).ConfigureAwait(false));
+                }
+
+                return ProbeOutcome.Succeeded(result);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
