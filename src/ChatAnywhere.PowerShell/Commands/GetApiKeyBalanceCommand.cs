@@ -48,6 +48,8 @@ namespace ChatAnywhere.PowerShell.Commands
 
         private protected override string Purpose => "check the balance of";
 
+        private protected override string DoneVerb => "Checked";
+
         private bool HasMinimum => MyInvocation.BoundParameters.ContainsKey(nameof(MinimumRemaining));
 
         private protected override void Start()

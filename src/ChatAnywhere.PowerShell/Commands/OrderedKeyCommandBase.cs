@@ -51,6 +51,9 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <summary>Completes "No key to ...".</summary>
         private protected abstract string Purpose { get; }
 
+        /// <summary>Begins the progress line: "Tested" 3 of 9 keys.</summary>
+        private protected abstract string DoneVerb { get; }
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
@@ -168,7 +171,7 @@ namespace ChatAnywhere.PowerShell.Commands
 
             _sinceProgress.Restart();
             _progressShown = true;
-            WriteProgress(new ProgressRecord(1, Activity, $"Done {_written} of {_received} keys; {inFlight} waiting or in flight")
+            WriteProgress(new ProgressRecord(1, Activity, $"{DoneVerb} {_written} of {_received} keys; {inFlight} waiting or in flight")
             {
                 PercentComplete = _received == 0 ? 0 : (int)(100L * _written / _received),
             });
