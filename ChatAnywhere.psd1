@@ -18,6 +18,7 @@
         'Get-ServiceStatus'
         'Reset-ApiKey'
         'Get-ApiKeyEnvironment'
+        'Get-ApiKeyBalance'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

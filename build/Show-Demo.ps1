@@ -2,7 +2,8 @@
 .SYNOPSIS
     The README's demo: Get-ServiceStatus against the emulator, then Test-ApiKey over emulator
     keys that show each verdict, then Wait-KeyActivation on a new key that starts working while it waits,
-    then Reset-ApiKey rotating a token on the emulator's one-api relay.
+    then Reset-ApiKey rotating a token on the emulator's one-api relay, then Get-ApiKeyBalance on each
+    backend, watching a balance fall and a low-balance alert.
 .DESCRIPTION
     Starts the emulator on loopback, tests one key per situation an admin meets, prints the
     results as a table and the interesting ones in full, waits for a key that the emulator
@@ -117,6 +118,28 @@ try {
     [pscustomobject]@{ Case = 'New key'; ApiKey = $rotation.NewKey; BaseUri = $relay },
     [pscustomobject]@{ Case = 'Old key'; ApiKey = $oldToken.key; BaseUri = $relay } |
         Test-ApiKey -MaxRetries 0 | Format-Table Key, Verdict, Reason, StatusCode, Message | Out-String -Width 160 | Write-Host
+
+    # Get-ApiKeyBalance: each backend's balance routes (none spends a request), from the default scenario.
+    Write-Host "`nGet-ApiKeyBalance on ChatAnywhere, one-api and new-api keys of the emulator:" -ForegroundColor Cyan
+    $budget = 'sk-EmuRelayBudget0000000000000000000000000000000105'
+    $balances = [pscustomobject]@{ ApiKey = 'sk-EmuValidPaid000000000000000000000000000000000001'; BaseUri = $api },
+    [pscustomobject]@{ ApiKey = 'sk-EmuBalanceNearlyOut00000000000000000000000000019'; BaseUri = $api },
+    [pscustomobject]@{ ApiKey = 'sk-EmuWrongKey0000000000000000000000000000000000003'; BaseUri = $api },
+    [pscustomobject]@{ ApiKey = $budget; BaseUri = $relay },
+    [pscustomobject]@{ ApiKey = $budget; BaseUri = "$api/relay/new-api" } |
+        Get-ApiKeyBalance -MinimumRemaining 0.5 -ErrorVariable low -ErrorAction SilentlyContinue
+    $balances | Format-Table | Out-String -Width 80 | Write-Host
+    Write-Host 'LowBalance alerts (-MinimumRemaining 0.5):' -ForegroundColor Cyan
+    $low | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId.Split(',')[0]): $($_.Exception.Message)" -ForegroundColor Yellow }
+
+    Write-Host "`nThree chat completions through the one-api relay, then the balance again (each spends `$0.01):" -ForegroundColor Cyan
+    $chat = '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}],"max_tokens":1}'
+    1..3 | ForEach-Object {
+        $null = Invoke-RestMethod -Method Post -Uri "$relay/v1/chat/completions" -Headers @{ Authorization = "Bearer $budget" } -Body $chat -ContentType 'application/json' -NoProxy
+    }
+    Get-ApiKeyBalance -ApiKey $budget -BaseUri $relay | Format-List Key, Backend, Total, Used, Remaining, Unit, State, ExpiresAt, Source | Out-String -Width 120 | Write-Host
+    Write-Host 'Test-ApiKey -IncludeBalance says the amount in the recommendation:' -ForegroundColor Cyan
+    Test-ApiKey -ApiKey $budget -BaseUri $relay -IncludeBalance | Format-List Verdict, Remaining, Unit, Recommendation | Out-String -Width 120 | Write-Host
 }
 finally {
     Stop-Emulator $emulator

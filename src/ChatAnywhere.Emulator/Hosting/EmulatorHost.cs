@@ -116,15 +116,16 @@ public static class EmulatorHost
         var log = new RequestLog();
         // Each relay mount has its own tokens, seeded from the scenario's "relay" section.
         var relayAnswers = new RelayManagementAnswers(fixtures);
+        var relayBilling = new RelayBillingRoutes(fixtures);
         RelayPersonality[] relays =
         [
-            new(RelayFlavour.OneApi(fixtures), new RelayTokenStore(), relayAnswers),
-            new(RelayFlavour.NewApi(fixtures), new RelayTokenStore(), relayAnswers),
-            new(RelayFlavour.NewApi2025(fixtures), new RelayTokenStore(), relayAnswers),
+            new(RelayFlavour.OneApi(fixtures), new RelayTokenStore(), relayAnswers, relayBilling),
+            new(RelayFlavour.NewApi(fixtures), new RelayTokenStore(), relayAnswers, relayBilling),
+            new(RelayFlavour.NewApi2025(fixtures), new RelayTokenStore(), relayAnswers, relayBilling),
         ];
         var router = new PersonalityRouter(
         [
-            new ChatAnywherePersonality(new ChatAnywhereAnswers(fixtures), store.Usage),
+            new ChatAnywherePersonality(new ChatAnywhereAnswers(fixtures), store.Usage, store.Spending, fixtures),
             new OpenAIPersonality(new OpenAIAnswers(fixtures)),
             // Relays match whole path segments (/relay/new-api-2025 is not /relay/new-api); the bare /relay prefix comes last.
             .. relays,

@@ -32,5 +32,8 @@ public sealed record RelayDefinition
     /// <summary>Every management call answers 用户已被封禁.</summary>
     public bool UserBanned { get; set; }
 
+    /// <summary>Quota one served chat completion spends from its token (500000 is one dollar at the default quota_per_unit).</summary>
+    public long QuotaPerRequest { get; set; } = 5000;
+
     public IReadOnlyList<RelayTokenDefinition> Tokens { get; set; } = [];
 }

@@ -19,6 +19,9 @@ public sealed record RelayTokenDefinition
 
     public long RemainQuota { get; set; }
 
+    /// <summary>Quota already spent when the scenario starts; the data plane's chat calls add to it.</summary>
+    public long UsedQuota { get; set; }
+
     public bool UnlimitedQuota { get; set; }
 
     /// <summary>Unix seconds; -1: never.</summary>

@@ -45,5 +45,8 @@ public sealed record ScenarioKey
     /// </summary>
     public string? Answer { get; set; }
 
+    /// <summary>A paid key's balance for POST /v1/query/balance; null: the route answers without figures.</summary>
+    public KeyBalance? Balance { get; set; }
+
     public string? Note { get; set; }
 }

@@ -223,6 +223,11 @@ public sealed class ScenarioLoader
                 Require(changes[i].AfterSec >= 0, where, $"changes[{i}].afterSec must be >= 0.");
             }
         }
+        if (key.Balance is { } balance)
+        {
+            Require(balance.Total >= 0 && balance.Used >= 0 && balance.CostPerRequest >= 0, where, "balance.total, balance.used and balance.costPerRequest must be >= 0.");
+        }
+
         if (key.Fault is not null)
         {
             ValidateFault(key.Fault, where + ".fault");

@@ -30,6 +30,9 @@ public sealed class ScenarioStore
 
     public FlakyFaultCounters Flaky { get; } = new();
 
+    /// <summary>What ChatAnywhere keys spent through the data plane (their balance and usage rows).</summary>
+    public SpendingLedger Spending { get; } = new();
+
     public SeededDice Dice { get; }
 
     public TimeProvider Time => _time;
@@ -63,6 +66,7 @@ public sealed class ScenarioStore
             {
                 Usage.ForgetKey(entry.Key);
                 Flaky.ForgetKey(entry.Key);
+                Spending.ForgetKey(entry.Key);
             }
         }
     }
@@ -72,6 +76,7 @@ public sealed class ScenarioStore
         Volatile.Write(ref _current, ActiveScenario.Start(scenario, _time.GetUtcNow(), ++_generation));
         Usage.Clear();
         Flaky.Clear();
+        Spending.Clear();
         Dice.Reseed(scenario.Seed);
     }
 }

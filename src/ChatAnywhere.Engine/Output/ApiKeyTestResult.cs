@@ -63,6 +63,12 @@ namespace ChatAnywhere
         /// <summary>HTTP attempts made, retries included (0 when nothing was sent).</summary>
         public int Attempts { get; set; }
 
+        /// <summary>What is left on the key, with -IncludeBalance on a Valid or QuotaExhausted key; else null.</summary>
+        public decimal? Remaining { get; set; }
+
+        /// <summary>The unit of <see cref="Remaining"/>; null without it.</summary>
+        public BalanceUnit? Unit { get; set; }
+
         /// <summary>When the check finished, in UTC.</summary>
         public DateTime CheckedAt { get; set; }
 

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ChatAnywhere.Engine.Logging;
+using ChatAnywhere.Engine.Diagnosis;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Probing;

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ChatAnywhere.Engine.Logging;
+using ChatAnywhere.Engine.Diagnosis;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.Engine.Probing;

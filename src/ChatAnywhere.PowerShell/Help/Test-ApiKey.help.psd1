@@ -18,6 +18,7 @@
         ThrottleLimit                  = 'How many keys are probed at once, 1 to 64 (default 4). ChatAnywhere''s free tier counts requests per IP address too, so many free keys from one machine share one daily budget.'
         TimeoutSec                     = 'Seconds one HTTP attempt may take (default 10). Each key has a time budget of -TimeoutSec × (-MaxRetries + 1) seconds (30 s by default), retries and waits included: a retry whose wait would pass it is not made, and the key''s result carries the last verdict and the server''s RetryAfter instead.'
         MaxRetries                     = 'Retries of transient failures per request (default 2), with backoff from 0.5 s doubling to 8 s, or the server''s Retry-After up to 60 s, as long as the wait fits the time budget (see -TimeoutSec).'
+        IncludeBalance                 = 'On a key judged Valid or QuotaExhausted, also reads what is left with Get-ApiKeyBalance''s routes (which spend nothing) and adds Remaining and Unit to the result and the amount to the recommendation.'
         Quiet                          = 'Outputs only $true (the key is Valid) or $false per key, like Test-Connection -Quiet.'
         Proxy                          = 'Sends requests through this proxy instead of the one in HTTPS_PROXY or the system settings.'
         ProxyCredential                = 'Credentials for -Proxy.'
@@ -31,7 +32,7 @@
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects with an ApiKey (or Key) property and optionally a BaseUri property, such as rows from Import-Csv.' }
     )
     Outputs     = @(
-        @{ Type = 'ChatAnywhere.ApiKeyTestResult'; Description = 'One per key: Key (masked), KeyFingerprint, BaseUri, Verdict, Reason, IsValid, StatusCode, ErrorType, ErrorCode, Message, Backend, Upstream, Diagnosis, Recommendation, RetryAfter, LatencyMs, Attempts, CheckedAt.' }
+        @{ Type = 'ChatAnywhere.ApiKeyTestResult'; Description = 'One per key: Key (masked), KeyFingerprint, BaseUri, Verdict, Reason, IsValid, StatusCode, ErrorType, ErrorCode, Message, Backend, Upstream, Diagnosis, Recommendation, RetryAfter, LatencyMs, Attempts, Remaining and Unit (with -IncludeBalance), CheckedAt.' }
         @{ Type = 'System.Boolean'; Description = 'With -Quiet: $true when the key is Valid.' }
     )
     Notes       = @(
@@ -64,6 +65,11 @@
             Title   = 'Fail a scheduled task when any key is not valid'
             Code    = "`$results = Import-Csv ./keys.csv | Test-ApiKey -ErrorAction Continue`n`$bad = @(`$results | Where-Object { -not `$_.IsValid })`nif (`$bad.Count -gt 0) { `$bad | Format-Table; exit 1 }"
             Remarks = 'Run the script with pwsh -File so that exit 1 reaches the task scheduler.'
+        }
+        @{
+            Title   = 'Test a key and say how much is left on it'
+            Code    = 'Test-ApiKey -IncludeBalance | Format-List Verdict, Remaining, Unit, Recommendation'
+            Remarks = 'A Valid or QuotaExhausted key also gets Remaining and Unit, read as Get-ApiKeyBalance reads them.'
         }
         @{
             Title   = 'Only true or false'

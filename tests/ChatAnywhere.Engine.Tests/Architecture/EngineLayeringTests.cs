@@ -23,7 +23,7 @@ namespace ChatAnywhere.Engine.Tests.Architecture
             new[] { "ChatAnywhere.Engine.Diagnosis" },
             new[] { "ChatAnywhere.Engine.Resilience" },
             new[] { "ChatAnywhere.Engine.Probing" },
-            new[] { "ChatAnywhere.Engine.Activation", "ChatAnywhere.Engine.Status", "ChatAnywhere.Engine.Management", "ChatAnywhere.Engine.Clients" },
+            new[] { "ChatAnywhere.Engine.Activation", "ChatAnywhere.Engine.Status", "ChatAnywhere.Engine.Management", "ChatAnywhere.Engine.Clients", "ChatAnywhere.Engine.Balance" },
             new[] { "ChatAnywhere.Engine.Rotation" },
         };
 

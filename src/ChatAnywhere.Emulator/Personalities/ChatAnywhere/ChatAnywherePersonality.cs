@@ -12,7 +12,8 @@ using Microsoft.AspNetCore.Http;
 namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere;
 
 /// <summary>
-/// ChatAnywhere at the root: /v1/models, /v1/chat/completions, /v1/completions.
+/// ChatAnywhere at the root: /v1/models, /v1/chat/completions, /v1/completions, and the balance and
+/// usage queries (<see cref="ChatAnywhereBalanceRoutes"/>), which spend nothing.
 /// Checks run in the order a key can fail: header, key known and active, free-plan daily count,
 /// free-plan path, model and prompt size; then the OpenAI-shaped success.
 /// </summary>
@@ -24,11 +25,15 @@ public sealed class ChatAnywherePersonality : IPersonality
 
     private readonly ChatAnywhereAnswers _answers;
     private readonly DailyUsageLedger _usage;
+    private readonly SpendingLedger _spending;
+    private readonly ChatAnywhereBalanceRoutes _balance;
 
-    public ChatAnywherePersonality(ChatAnywhereAnswers answers, DailyUsageLedger usage)
+    public ChatAnywherePersonality(ChatAnywhereAnswers answers, DailyUsageLedger usage, SpendingLedger spending, FixtureCatalog fixtures)
     {
         _answers = answers;
         _usage = usage;
+        _spending = spending;
+        _balance = new ChatAnywhereBalanceRoutes(answers, spending, fixtures);
     }
 
     public string Name => "chatanywhere";
@@ -43,6 +48,12 @@ public sealed class ChatAnywherePersonality : IPersonality
         bool isModels = IsRoute(request, HttpMethods.Get, ModelsPath);
         bool isChat = IsRoute(request, HttpMethods.Post, ChatPath);
         bool isCompletions = IsRoute(request, HttpMethods.Post, CompletionsPath);
+        if (ChatAnywhereBalanceRoutes.Serves(request))
+        {
+            await (await _balance.AnswerAsync(request).ConfigureAwait(false)).WriteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         if (!isModels && !isChat && !isCompletions)
         {
             await _answers.UnknownPath.WriteAsync(context).ConfigureAwait(false);
@@ -72,6 +83,12 @@ public sealed class ChatAnywherePersonality : IPersonality
                 ?? Success(request, summary, isChat),
             _ => Success(request, summary, isChat),
         };
+        if (answer.Status == StatusCodes.Status200OK && request.Key!.Entry.Balance is { } balance)
+        {
+            // Each served completion is spent from the key's balance and shows in its usage rows.
+            _spending.Spend(request.BearerKey!, request.ReceivedAt, summary.Model ?? "unknown", summary.EstimatedPromptTokens, summary.MaxTokens ?? 1, balance.CostPerRequest);
+        }
+
         await answer.WriteAsync(context).ConfigureAwait(false);
     }
 
@@ -105,6 +122,12 @@ public sealed class ChatAnywherePersonality : IPersonality
         }
 
         ScenarioKey entry = tracked!.Entry;
+        if (entry.Balance is { } balance && !isModels && _balance.UsedNow(key, balance) >= balance.Total)
+        {
+            // Spent through the emulator down to nothing: the service's balance-too-low refusal.
+            return _answers.BalanceTooLow(entry.Status ?? StatusCodes.Status403Forbidden);
+        }
+
         if (entry.Plan != KeyPlan.Free)
         {
             return null;

@@ -11,7 +11,8 @@ namespace ChatAnywhere.Emulator.Personalities.Relay;
 /// <summary>
 /// A self-hosted one-api or new-api relay under /relay/{flavour}: its public GET /api/status, the
 /// token API under /api/token (<see cref="RelayTokenApi"/>), and the data plane's token check on
-/// GET /v1/models and POST /v1/chat/completions (relay-admin-api.md §2-§5), over the mount's own tokens.
+/// GET /v1/models and POST /v1/chat/completions (relay-admin-api.md §2-§5), over the mount's own tokens;
+/// and the balance a key can read (<see cref="RelayBillingRoutes"/>), which served chat calls lower.
 /// </summary>
 public sealed class RelayPersonality : IPersonality
 {
@@ -19,9 +20,11 @@ public sealed class RelayPersonality : IPersonality
 
     private readonly RelayFlavour _flavour;
     private readonly RelayTokenApi _tokenApi;
+    private readonly RelayBillingRoutes _billing;
 
-    public RelayPersonality(RelayFlavour flavour, RelayTokenStore tokens, RelayManagementAnswers answers)
+    public RelayPersonality(RelayFlavour flavour, RelayTokenStore tokens, RelayManagementAnswers answers, RelayBillingRoutes billing)
     {
+        _billing = billing;
         ArgumentNullException.ThrowIfNull(flavour);
         _flavour = flavour;
         Tokens = tokens;
@@ -64,7 +67,13 @@ public sealed class RelayPersonality : IPersonality
             return _flavour.Status;
         }
 
-        if (!isModels && !isChat)
+        if (_flavour.Dialect == RelayDialect.NewApi && RelayBillingRoutes.IsTokenUsageRoute(request))
+        {
+            return _billing.TokenUsage(request, Tokens);
+        }
+
+        bool isBilling = RelayBillingRoutes.IsBillingRoute(request);
+        if (!isModels && !isChat && !isBilling)
         {
             return NotEmulated;
         }
@@ -89,6 +98,11 @@ public sealed class RelayPersonality : IPersonality
                 return _flavour.TokenExhausted;
         }
 
+        if (isBilling)
+        {
+            return _billing.Billing(request, token!);
+        }
+
         if (isModels)
         {
             return OpenAICompatibleAnswers.ModelListLimitedTo(token!.Settings.ModelLimit);
@@ -96,9 +110,14 @@ public sealed class RelayPersonality : IPersonality
 
         HttpContext context = request.Context;
         ChatRequestSummary summary = await ChatRequestReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        return summary.TooLarge
-            ? CannedAnswer.Empty(StatusCodes.Status413PayloadTooLarge)
-            : OpenAICompatibleAnswers.ChatCompletion(summary.Model, summary, request.ReceivedAt);
+        if (summary.TooLarge)
+        {
+            return CannedAnswer.Empty(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // A served completion is billed to its token, so the billing routes show the balance falling.
+        Tokens.Spend(request.Scenario, token!.Id, request.Scenario.Definition.Relay?.QuotaPerRequest ?? 0);
+        return OpenAICompatibleAnswers.ChatCompletion(summary.Model, summary, request.ReceivedAt);
     }
 
     private static bool IsRoute(DataPlaneRequest request, string method, string path) =>

@@ -20,6 +20,9 @@ public sealed record RelayToken
 
     public required RelayTokenSettings Settings { get; init; }
 
+    /// <summary>Quota spent; what the billing routes and /api/usage/token/ report as used.</summary>
+    public long UsedQuota { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>True for tokens made through POST /api/token/ (newTokenDelaySec applies to them only).</summary>

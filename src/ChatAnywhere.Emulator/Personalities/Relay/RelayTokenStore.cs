@@ -97,6 +97,23 @@ public sealed class RelayTokenStore
             DisabledAt = status == 1 ? null : token.Status == 1 ? now : token.DisabledAt,
         });
 
+    /// <summary>Spends quota from any user's token, as the data plane does after serving a request (an unlimited token only counts it).</summary>
+    public void Spend(ActiveScenario scenario, int id, long quota)
+    {
+        lock (_gate)
+        {
+            SyncTo(scenario);
+            if (_tokens.TryGetValue(id, out RelayToken? token))
+            {
+                _tokens[id] = token with
+                {
+                    UsedQuota = token.UsedQuota + quota,
+                    Settings = token.Settings.UnlimitedQuota ? token.Settings : token.Settings with { RemainQuota = token.Settings.RemainQuota - quota },
+                };
+            }
+        }
+    }
+
     public RelayToken? Delete(ActiveScenario scenario, int userId, int id, DateTimeOffset now) =>
         Change(scenario, userId, id, token => token with { DeletedAt = now });
 
@@ -154,6 +171,7 @@ public sealed class RelayTokenStore
                     seed.Name!, seed.ExpiredTime, seed.RemainQuota, seed.UnlimitedQuota,
                     seed.Models, ModelLimitsEnabled: !string.IsNullOrEmpty(seed.Models), seed.AllowIps, seed.Group),
                 CreatedAt = scenario.StartedAt,
+                UsedQuota = seed.UsedQuota,
             });
         }
 

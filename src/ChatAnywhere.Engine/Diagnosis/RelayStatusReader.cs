@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using ChatAnywhere.Engine.Http;
 using ChatAnywhere.Engine.Json;
 
-namespace ChatAnywhere.Engine.Status
+namespace ChatAnywhere.Engine.Diagnosis
 {
     /// <summary>
     /// Reads a one-api / new-api relay's public GET /api/status
