@@ -27,7 +27,7 @@
         PSData = @{
             Tags         = @('ChatAnywhere', 'OpenAI', 'ApiKey', 'Diagnostics', 'KeyRotation', 'one-api', 'new-api', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             # No LicenseUri or ProjectUri until the project has a public home: they named pages that do not exist.
-            ReleaseNotes = 'Test-ApiKey: names why a key fails and the next step. Wait-KeyActivation: waits until a new key works. Get-ServiceStatus: is the service up, per host and per model family. Reset-ApiKey: rotates a key on a one-api or new-api relay without downtime.'
+            ReleaseNotes = 'Test-ApiKey: names why a key fails and the next step. Wait-KeyActivation: waits until a new key works. Get-ServiceStatus: is the service up, per host and per model family. Reset-ApiKey: rotates a key on a one-api or new-api relay without downtime. Get-ApiKeyEnvironment: which key and base URL each program here would use. Get-ApiKeyBalance: what is left on a key, with a low-balance alert.'
         }
     }
 }
