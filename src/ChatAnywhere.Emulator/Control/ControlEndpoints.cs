@@ -14,139 +14,140 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace ChatAnywhere.Emulator.Control;
-
-/// <summary>
-/// The test-facing API under /_emulator (no auth, loopback only): health, the request log,
-/// reading or changing the scenario, and the relays' tokens. These calls are not logged as data-plane requests.
-/// </summary>
-public sealed class ControlEndpoints
+namespace ChatAnywhere.Emulator.Control
 {
-    public const string Prefix = "/_emulator";
-
-    private const int MaxScenarioBytes = 16 * 1024 * 1024;
-    private const string Ok = """{"ok":true}""";
-
-    // Shows a scenario as it was written: notes and Chinese text unescaped.
-    private static readonly JsonTypeInfo<Scenario> ReadableScenario = Readable<Scenario>(ScenarioJsonContext.Default.Options);
-
-    // Token names as written, nulls shown.
-    private static readonly JsonTypeInfo<RelayTokenView[]> ReadableRelayTokens = Readable<RelayTokenView[]>(ControlJsonContext.Default.Options);
-
-    private readonly ScenarioStore _store;
-    private readonly ScenarioLoader _loader;
-    private readonly RequestLog _log;
-    private readonly IReadOnlyList<RelayPersonality> _relays;
-
-    public ControlEndpoints(ScenarioStore store, ScenarioLoader loader, RequestLog log, IReadOnlyList<RelayPersonality> relays)
+    /// <summary>
+    /// The test-facing API under /_emulator (no auth, loopback only): health, the request log,
+    /// reading or changing the scenario, and the relays' tokens. These calls are not logged as data-plane requests.
+    /// </summary>
+    public sealed class ControlEndpoints
     {
-        _store = store;
-        _loader = loader;
-        _log = log;
-        _relays = relays;
-    }
+        public const string Prefix = "/_emulator";
 
-    public void Map(IEndpointRouteBuilder endpoints)
-    {
-        RouteGroupBuilder group = endpoints.MapGroup(Prefix);
-        group.MapGet("/health", context => WriteJsonAsync(context, StatusCodes.Status200OK, Ok));
-        group.MapGet("/requests", ListRequestsAsync);
-        group.MapGet("/requests/count", context => WriteJsonAsync(
-            context, StatusCodes.Status200OK, string.Create(CultureInfo.InvariantCulture, $$"""{"total":{{_log.Total}}}""")));
-        group.MapDelete("/requests", context =>
+        private const int MaxScenarioBytes = 16 * 1024 * 1024;
+        private const string Ok = """{"ok":true}""";
+
+        // Shows a scenario as it was written: notes and Chinese text unescaped.
+        private static readonly JsonTypeInfo<Scenario> ReadableScenario = Readable<Scenario>(ScenarioJsonContext.Default.Options);
+
+        // Token names as written, nulls shown.
+        private static readonly JsonTypeInfo<RelayTokenView[]> ReadableRelayTokens = Readable<RelayTokenView[]>(ControlJsonContext.Default.Options);
+
+        private readonly ScenarioStore _store;
+        private readonly ScenarioLoader _loader;
+        private readonly RequestLog _log;
+        private readonly IReadOnlyList<RelayPersonality> _relays;
+
+        public ControlEndpoints(ScenarioStore store, ScenarioLoader loader, RequestLog log, IReadOnlyList<RelayPersonality> relays)
         {
-            _log.Clear();
-            return WriteJsonAsync(context, StatusCodes.Status200OK, Ok);
-        });
-        group.MapGet("/scenario", ShowScenarioAsync);
-        group.MapPut("/scenario", ReplaceScenarioAsync);
-        group.MapPost("/keys", AddKeyAsync);
-        group.MapGet("/relay/{flavour}/tokens", ListRelayTokensAsync);
-        group.MapPost("/reset", context =>
-        {
-            _store.Reset();
-            _log.Clear();
-            return WriteJsonAsync(context, StatusCodes.Status200OK, Ok);
-        });
-        group.Map("/{**rest}", context => WriteErrorAsync(context, StatusCodes.Status404NotFound, "No such control endpoint."));
-    }
-
-    private async Task ListRequestsAsync(HttpContext context)
-    {
-        context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, _log.Snapshot(), ControlJsonContext.Default.RequestLogEntryArray, context.RequestAborted)
-            .ConfigureAwait(false);
-    }
-
-    private async Task ShowScenarioAsync(HttpContext context)
-    {
-        context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, _store.Current.Definition, ReadableScenario, context.RequestAborted)
-            .ConfigureAwait(false);
-    }
-
-    // Every token of one relay mount, deleted ones included: tests check what a rotation changed (or did not).
-    private async Task ListRelayTokensAsync(HttpContext context)
-    {
-        string? flavour = context.GetRouteValue("flavour") as string;
-        RelayPersonality? relay = _relays.FirstOrDefault(candidate => string.Equals(candidate.Name, flavour, StringComparison.OrdinalIgnoreCase));
-        if (relay is null)
-        {
-            string names = string.Join(", ", _relays.Select(candidate => candidate.Name));
-            await WriteErrorAsync(context, StatusCodes.Status404NotFound, $"No relay '{flavour}'; there are {names}.").ConfigureAwait(false);
-            return;
+            _store = store;
+            _loader = loader;
+            _log = log;
+            _relays = relays;
         }
 
-        RelayTokenView[] tokens = [.. relay.Tokens.All(_store.Current).Select(token => RelayTokenView.Of(token, relay.Flavour.Dialect))];
-        context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, tokens, ReadableRelayTokens, context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private Task ReplaceScenarioAsync(HttpContext context) =>
-        ApplyEditAsync(context, "scenario", json => _store.Replace(_loader.Parse(json, "scenario")));
-
-    private Task AddKeyAsync(HttpContext context) =>
-        ApplyEditAsync(context, "key entry", json => _store.AddKey(_loader.ParseKey(json, "key entry")));
-
-    // Both edits read a bounded JSON body, validate it and answer 413, 400 or {"ok":true} alike.
-    private static async Task ApplyEditAsync(HttpContext context, string what, Action<string> apply)
-    {
-        string? json = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (json is null)
+        public void Map(IEndpointRouteBuilder endpoints)
         {
-            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, $"The {what} body is too large.").ConfigureAwait(false);
-            return;
+            RouteGroupBuilder group = endpoints.MapGroup(Prefix);
+            group.MapGet("/health", context => WriteJsonAsync(context, StatusCodes.Status200OK, Ok));
+            group.MapGet("/requests", ListRequestsAsync);
+            group.MapGet("/requests/count", context => WriteJsonAsync(
+                context, StatusCodes.Status200OK, string.Create(CultureInfo.InvariantCulture, $$"""{"total":{{_log.Total}}}""")));
+            group.MapDelete("/requests", context =>
+            {
+                _log.Clear();
+                return WriteJsonAsync(context, StatusCodes.Status200OK, Ok);
+            });
+            group.MapGet("/scenario", ShowScenarioAsync);
+            group.MapPut("/scenario", ReplaceScenarioAsync);
+            group.MapPost("/keys", AddKeyAsync);
+            group.MapGet("/relay/{flavour}/tokens", ListRelayTokensAsync);
+            group.MapPost("/reset", context =>
+            {
+                _store.Reset();
+                _log.Clear();
+                return WriteJsonAsync(context, StatusCodes.Status200OK, Ok);
+            });
+            group.Map("/{**rest}", context => WriteErrorAsync(context, StatusCodes.Status404NotFound, "No such control endpoint."));
         }
 
-        try
+        private async Task ListRequestsAsync(HttpContext context)
         {
-            apply(json);
-        }
-        catch (ScenarioValidationException ex)
-        {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, ex.Message).ConfigureAwait(false);
-            return;
+            context.Response.ContentType = "application/json";
+            await JsonSerializer.SerializeAsync(context.Response.Body, _log.Snapshot(), ControlJsonContext.Default.RequestLogEntryArray, context.RequestAborted)
+                .ConfigureAwait(false);
         }
 
-        await WriteJsonAsync(context, StatusCodes.Status200OK, Ok).ConfigureAwait(false);
-    }
+        private async Task ShowScenarioAsync(HttpContext context)
+        {
+            context.Response.ContentType = "application/json";
+            await JsonSerializer.SerializeAsync(context.Response.Body, _store.Current.Definition, ReadableScenario, context.RequestAborted)
+                .ConfigureAwait(false);
+        }
 
-    private static async Task<string?> ReadBodyAsync(HttpContext context)
-    {
-        using BoundedBody body = await BoundedBodyReader.ReadAsync(context.Request, MaxScenarioBytes, context.RequestAborted).ConfigureAwait(false);
-        return body.TooLarge ? null : Encoding.UTF8.GetString(body.Content.Span);
-    }
+        // Every token of one relay mount, deleted ones included: tests check what a rotation changed (or did not).
+        private async Task ListRelayTokensAsync(HttpContext context)
+        {
+            string? flavour = context.GetRouteValue("flavour") as string;
+            RelayPersonality? relay = _relays.FirstOrDefault(candidate => string.Equals(candidate.Name, flavour, StringComparison.OrdinalIgnoreCase));
+            if (relay is null)
+            {
+                string names = string.Join(", ", _relays.Select(candidate => candidate.Name));
+                await WriteErrorAsync(context, StatusCodes.Status404NotFound, $"No relay '{flavour}'; there are {names}.").ConfigureAwait(false);
+                return;
+            }
 
-    private static JsonTypeInfo<T> Readable<T>(JsonSerializerOptions options) =>
-        (JsonTypeInfo<T>)new JsonSerializerOptions(options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }.GetTypeInfo(typeof(T));
+            RelayTokenView[] tokens = [.. relay.Tokens.All(_store.Current).Select(token => RelayTokenView.Of(token, relay.Flavour.Dialect))];
+            context.Response.ContentType = "application/json";
+            await JsonSerializer.SerializeAsync(context.Response.Body, tokens, ReadableRelayTokens, context.RequestAborted).ConfigureAwait(false);
+        }
 
-    private static Task WriteErrorAsync(HttpContext context, int status, string message) =>
-        WriteJsonAsync(context, status, $$"""{"ok":false,"error":"{{JsonEncodedText.Encode(message, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value}}"}""");
+        private Task ReplaceScenarioAsync(HttpContext context) =>
+            ApplyEditAsync(context, "scenario", json => _store.Replace(_loader.Parse(json, "scenario")));
 
-    private static Task WriteJsonAsync(HttpContext context, int status, string json)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(json, context.RequestAborted);
+        private Task AddKeyAsync(HttpContext context) =>
+            ApplyEditAsync(context, "key entry", json => _store.AddKey(_loader.ParseKey(json, "key entry")));
+
+        // Both edits read a bounded JSON body, validate it and answer 413, 400 or {"ok":true} alike.
+        private static async Task ApplyEditAsync(HttpContext context, string what, Action<string> apply)
+        {
+            string? json = await ReadBodyAsync(context).ConfigureAwait(false);
+            if (json is null)
+            {
+                await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, $"The {what} body is too large.").ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                apply(json);
+            }
+            catch (ScenarioValidationException ex)
+            {
+                await WriteErrorAsync(context, StatusCodes.Status400BadRequest, ex.Message).ConfigureAwait(false);
+                return;
+            }
+
+            await WriteJsonAsync(context, StatusCodes.Status200OK, Ok).ConfigureAwait(false);
+        }
+
+        private static async Task<string?> ReadBodyAsync(HttpContext context)
+        {
+            using BoundedBody body = await BoundedBodyReader.ReadAsync(context.Request, MaxScenarioBytes, context.RequestAborted).ConfigureAwait(false);
+            return body.TooLarge ? null : Encoding.UTF8.GetString(body.Content.Span);
+        }
+
+        private static JsonTypeInfo<T> Readable<T>(JsonSerializerOptions options) =>
+            (JsonTypeInfo<T>)new JsonSerializerOptions(options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }.GetTypeInfo(typeof(T));
+
+        private static Task WriteErrorAsync(HttpContext context, int status, string message) =>
+            WriteJsonAsync(context, status, $$"""{"ok":false,"error":"{{JsonEncodedText.Encode(message, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value}}"}""");
+
+        private static Task WriteJsonAsync(HttpContext context, int status, string json)
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync(json, context.RequestAborted);
+        }
     }
 }

@@ -3,65 +3,66 @@ using System.Collections.Generic;
 using System.Linq;
 using ChatAnywhere.Emulator.Scenarios;
 
-namespace ChatAnywhere.Emulator.Keys;
-
-/// <summary>
-/// The states a key goes through after its clock starts, as (from, state) phases in time order:
-/// unknown until <c>activateAfterSec</c>, then the configured <c>state</c>, then each of
-/// <c>changes</c> from its <c>afterSec</c> on (a key suspended or hitting its daily limit later).
-/// </summary>
-public sealed class KeyTimeline
+namespace ChatAnywhere.Emulator.Keys
 {
-    private readonly (TimeSpan From, EffectiveKeyState State)[] _phases;
-
-    private KeyTimeline((TimeSpan From, EffectiveKeyState State)[] phases)
+    /// <summary>
+    /// The states a key goes through after its clock starts, as (from, state) phases in time order:
+    /// unknown until <c>activateAfterSec</c>, then the configured <c>state</c>, then each of
+    /// <c>changes</c> from its <c>afterSec</c> on (a key suspended or hitting its daily limit later).
+    /// </summary>
+    public sealed class KeyTimeline
     {
-        _phases = phases;
-    }
+        private readonly (TimeSpan From, EffectiveKeyState State)[] _phases;
 
-    public static KeyTimeline For(ScenarioKey entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        var phases = new List<(TimeSpan From, EffectiveKeyState State)>();
-        TimeSpan configuredFrom = TimeSpan.Zero;
-        if (entry.ActivateAfterSec is int seconds and > 0)
+        private KeyTimeline((TimeSpan From, EffectiveKeyState State)[] phases)
         {
-            // A new key not yet usable (docs/reference/chatanywhere.md, cause 6): no measured delay exists.
-            phases.Add((TimeSpan.Zero, EffectiveKeyState.NotRecognized));
-            configuredFrom = TimeSpan.FromSeconds(seconds);
+            _phases = phases;
         }
 
-        phases.Add((configuredFrom, ToEffective(entry.State)));
-        foreach (KeyStateChange change in (entry.Changes ?? []).OrderBy(change => change.AfterSec))
+        public static KeyTimeline For(ScenarioKey entry)
         {
-            phases.Add((TimeSpan.FromSeconds(change.AfterSec), ToEffective(change.State)));
-        }
-
-        return new KeyTimeline([.. phases.OrderBy(phase => phase.From)]);
-    }
-
-    public EffectiveKeyState StateAt(TimeSpan elapsed)
-    {
-        EffectiveKeyState state = _phases[0].State;
-        foreach ((TimeSpan from, EffectiveKeyState phaseState) in _phases)
-        {
-            if (elapsed < from)
+            ArgumentNullException.ThrowIfNull(entry);
+            var phases = new List<(TimeSpan From, EffectiveKeyState State)>();
+            TimeSpan configuredFrom = TimeSpan.Zero;
+            if (entry.ActivateAfterSec is int seconds and > 0)
             {
-                break;
+                // A new key not yet usable (docs/reference/chatanywhere.md, cause 6): no measured delay exists.
+                phases.Add((TimeSpan.Zero, EffectiveKeyState.NotRecognized));
+                configuredFrom = TimeSpan.FromSeconds(seconds);
             }
 
-            state = phaseState;
+            phases.Add((configuredFrom, ToEffective(entry.State)));
+            foreach (KeyStateChange change in (entry.Changes ?? []).OrderBy(change => change.AfterSec))
+            {
+                phases.Add((TimeSpan.FromSeconds(change.AfterSec), ToEffective(change.State)));
+            }
+
+            return new KeyTimeline([.. phases.OrderBy(phase => phase.From)]);
         }
 
-        return state;
-    }
+        public EffectiveKeyState StateAt(TimeSpan elapsed)
+        {
+            EffectiveKeyState state = _phases[0].State;
+            foreach ((TimeSpan from, EffectiveKeyState phaseState) in _phases)
+            {
+                if (elapsed < from)
+                {
+                    break;
+                }
 
-    private static EffectiveKeyState ToEffective(KeyState state) => state switch
-    {
-        KeyState.Suspended => EffectiveKeyState.Suspended,
-        KeyState.BalanceTooLow => EffectiveKeyState.BalanceTooLow,
-        KeyState.Invalid => EffectiveKeyState.NotRecognized,
-        KeyState.DailyLimitReached => EffectiveKeyState.DailyLimitReached,
-        _ => EffectiveKeyState.Active,
-    };
+                state = phaseState;
+            }
+
+            return state;
+        }
+
+        private static EffectiveKeyState ToEffective(KeyState state) => state switch
+        {
+            KeyState.Suspended => EffectiveKeyState.Suspended,
+            KeyState.BalanceTooLow => EffectiveKeyState.BalanceTooLow,
+            KeyState.Invalid => EffectiveKeyState.NotRecognized,
+            KeyState.DailyLimitReached => EffectiveKeyState.DailyLimitReached,
+            _ => EffectiveKeyState.Active,
+        };
+    }
 }

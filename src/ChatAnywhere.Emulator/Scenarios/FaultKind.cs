@@ -1,40 +1,41 @@
 using System.Text.Json.Serialization;
 
-namespace ChatAnywhere.Emulator.Scenarios;
-
-/// <summary>The failures the emulator can stage in front of any personality.</summary>
-public enum FaultKind
+namespace ChatAnywhere.Emulator.Scenarios
 {
-    [JsonStringEnumMemberName("latency")]
-    Latency,
+    /// <summary>The failures the emulator can stage in front of any personality.</summary>
+    public enum FaultKind
+    {
+        [JsonStringEnumMemberName("latency")]
+        Latency,
 
-    [JsonStringEnumMemberName("status")]
-    Status,
+        [JsonStringEnumMemberName("status")]
+        Status,
 
-    [JsonStringEnumMemberName("reset")]
-    Reset,
+        [JsonStringEnumMemberName("reset")]
+        Reset,
 
-    [JsonStringEnumMemberName("timeout")]
-    Timeout,
+        [JsonStringEnumMemberName("timeout")]
+        Timeout,
 
-    [JsonStringEnumMemberName("cloudflare")]
-    Cloudflare,
+        [JsonStringEnumMemberName("cloudflare")]
+        Cloudflare,
 
-    [JsonStringEnumMemberName("truncated")]
-    Truncated,
+        [JsonStringEnumMemberName("truncated")]
+        Truncated,
 
-    [JsonStringEnumMemberName("rateLimit")]
-    RateLimit,
+        [JsonStringEnumMemberName("rateLimit")]
+        RateLimit,
 
-    [JsonStringEnumMemberName("redirect")]
-    Redirect,
+        [JsonStringEnumMemberName("redirect")]
+        Redirect,
 
-    [JsonStringEnumMemberName("hugeBody")]
-    HugeBody,
+        [JsonStringEnumMemberName("hugeBody")]
+        HugeBody,
 
-    [JsonStringEnumMemberName("html")]
-    Html,
+        [JsonStringEnumMemberName("html")]
+        Html,
 
-    [JsonStringEnumMemberName("flaky")]
-    Flaky,
+        [JsonStringEnumMemberName("flaky")]
+        Flaky,
+    }
 }

@@ -1,13 +1,14 @@
 using System.Text.Json.Serialization;
 
-namespace ChatAnywhere.Emulator.Scenarios;
-
-/// <summary>Which emulated service accepts a scenario key.</summary>
-public enum KeyPersonality
+namespace ChatAnywhere.Emulator.Scenarios
 {
-    [JsonStringEnumMemberName("chatanywhere")]
-    ChatAnywhere,
+    /// <summary>Which emulated service accepts a scenario key.</summary>
+    public enum KeyPersonality
+    {
+        [JsonStringEnumMemberName("chatanywhere")]
+        ChatAnywhere,
 
-    [JsonStringEnumMemberName("openai")]
-    OpenAI,
+        [JsonStringEnumMemberName("openai")]
+        OpenAI,
+    }
 }

@@ -1,13 +1,14 @@
 using System.Text.Json.Serialization;
 
-namespace ChatAnywhere.Emulator.Scenarios;
-
-/// <summary>ChatAnywhere's two kinds of key: free keys carry the free-tier limits.</summary>
-public enum KeyPlan
+namespace ChatAnywhere.Emulator.Scenarios
 {
-    [JsonStringEnumMemberName("paid")]
-    Paid,
+    /// <summary>ChatAnywhere's two kinds of key: free keys carry the free-tier limits.</summary>
+    public enum KeyPlan
+    {
+        [JsonStringEnumMemberName("paid")]
+        Paid,
 
-    [JsonStringEnumMemberName("free")]
-    Free,
+        [JsonStringEnumMemberName("free")]
+        Free,
+    }
 }

@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 
-namespace ChatAnywhere.Emulator.Scenarios;
-
-/// <summary>A public group of the status page and its monitors.</summary>
-public sealed record StatusPageGroup
+namespace ChatAnywhere.Emulator.Scenarios
 {
-    public string? Name { get; set; }
+    /// <summary>A public group of the status page and its monitors.</summary>
+    public sealed record StatusPageGroup
+    {
+        public string? Name { get; set; }
 
-    public IReadOnlyList<StatusPageMonitor> Monitors { get; set; } = [];
+        public IReadOnlyList<StatusPageMonitor> Monitors { get; set; } = [];
+    }
 }

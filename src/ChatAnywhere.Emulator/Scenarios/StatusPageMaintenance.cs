@@ -1,9 +1,10 @@
-namespace ChatAnywhere.Emulator.Scenarios;
-
-/// <summary>A maintenance window under way, shown on the status page.</summary>
-public sealed record StatusPageMaintenance
+namespace ChatAnywhere.Emulator.Scenarios
 {
-    public string? Title { get; set; }
+    /// <summary>A maintenance window under way, shown on the status page.</summary>
+    public sealed record StatusPageMaintenance
+    {
+        public string? Title { get; set; }
 
-    public string? Description { get; set; }
+        public string? Description { get; set; }
+    }
 }

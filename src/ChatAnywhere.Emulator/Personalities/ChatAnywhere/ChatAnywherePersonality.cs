@@ -9,167 +9,168 @@ using ChatAnywhere.Emulator.Personalities.Shared;
 using ChatAnywhere.Emulator.Scenarios;
 using Microsoft.AspNetCore.Http;
 
-namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere;
-
-/// <summary>
-/// ChatAnywhere at the root: /v1/models, /v1/chat/completions, /v1/completions, and the balance and
-/// usage queries (<see cref="ChatAnywhereBalanceRoutes"/>), which spend nothing.
-/// Checks run in the order a key can fail: header, key known and active, free-plan daily count,
-/// free-plan path, model and prompt size; then the OpenAI-shaped success.
-/// </summary>
-public sealed class ChatAnywherePersonality : IPersonality
+namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere
 {
-    private const string ModelsPath = "/v1/models";
-    private const string ChatPath = "/v1/chat/completions";
-    private const string CompletionsPath = "/v1/completions";
-
-    private readonly ChatAnywhereAnswers _answers;
-    private readonly DailyUsageLedger _usage;
-    private readonly SpendingLedger _spending;
-    private readonly ChatAnywhereBalanceRoutes _balance;
-
-    public ChatAnywherePersonality(ChatAnywhereAnswers answers, DailyUsageLedger usage, SpendingLedger spending, FixtureCatalog fixtures)
+    /// <summary>
+    /// ChatAnywhere at the root: /v1/models, /v1/chat/completions, /v1/completions, and the balance and
+    /// usage queries (<see cref="ChatAnywhereBalanceRoutes"/>), which spend nothing.
+    /// Checks run in the order a key can fail: header, key known and active, free-plan daily count,
+    /// free-plan path, model and prompt size; then the OpenAI-shaped success.
+    /// </summary>
+    public sealed class ChatAnywherePersonality : IPersonality
     {
-        _answers = answers;
-        _usage = usage;
-        _spending = spending;
-        _balance = new ChatAnywhereBalanceRoutes(answers, spending, fixtures);
-    }
+        private const string ModelsPath = "/v1/models";
+        private const string ChatPath = "/v1/chat/completions";
+        private const string CompletionsPath = "/v1/completions";
 
-    public string Name => "chatanywhere";
+        private readonly ChatAnywhereAnswers _answers;
+        private readonly DailyUsageLedger _usage;
+        private readonly SpendingLedger _spending;
+        private readonly ChatAnywhereBalanceRoutes _balance;
 
-    public PathString Prefix => PathString.Empty;
-
-    public async Task AnswerAsync(DataPlaneRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        HttpContext context = request.Context;
-        string path = request.PathWithin.Value ?? "/";
-        bool isModels = IsRoute(request, HttpMethods.Get, ModelsPath);
-        bool isChat = IsRoute(request, HttpMethods.Post, ChatPath);
-        bool isCompletions = IsRoute(request, HttpMethods.Post, CompletionsPath);
-        if (ChatAnywhereBalanceRoutes.Serves(request))
+        public ChatAnywherePersonality(ChatAnywhereAnswers answers, DailyUsageLedger usage, SpendingLedger spending, FixtureCatalog fixtures)
         {
-            await (await _balance.AnswerAsync(request).ConfigureAwait(false)).WriteAsync(context).ConfigureAwait(false);
-            return;
+            _answers = answers;
+            _usage = usage;
+            _spending = spending;
+            _balance = new ChatAnywhereBalanceRoutes(answers, spending, fixtures);
         }
 
-        if (!isModels && !isChat && !isCompletions)
+        public string Name => "chatanywhere";
+
+        public PathString Prefix => PathString.Empty;
+
+        public async Task AnswerAsync(DataPlaneRequest request)
         {
-            await _answers.UnknownPath.WriteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        CannedAnswer? refusal = Refusal(request, path, isModels, isCompletions);
-        if (refusal is not null)
-        {
-            await refusal.WriteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (isModels)
-        {
-            await OpenAICompatibleAnswers.ModelList.WriteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        ChatRequestSummary summary = await ChatRequestReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        CannedAnswer answer = summary switch
-        {
-            { TooLarge: true } => _answers.BodyTooLarge,
-            // The only captured ChatAnywhere parse error (CA-400-bad-json) stands for every malformed body.
-            { IsJson: false } => _answers.BodyNotJson,
-            _ when request.Key!.Entry.Plan == KeyPlan.Free => FreePlanRefusal(request.Key.Entry, summary)
-                ?? Success(request, summary, isChat),
-            _ => Success(request, summary, isChat),
-        };
-        if (answer.Status == StatusCodes.Status200OK && request.Key!.Entry.Balance is { } balance)
-        {
-            // Each served completion is spent from the key's balance and shows in its usage rows.
-            _spending.Spend(request.BearerKey!, request.ReceivedAt, summary.Model ?? "unknown", summary.EstimatedPromptTokens, summary.MaxTokens ?? 1, balance.CostPerRequest);
-        }
-
-        await answer.WriteAsync(context).ConfigureAwait(false);
-    }
-
-    private static bool IsRoute(DataPlaneRequest request, string method, string path) =>
-        string.Equals(request.Method, method, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(request.PathWithin.Value, path, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Everything decided before the body is read; null when the request may go on.</summary>
-    private CannedAnswer? Refusal(DataPlaneRequest request, string path, bool isModels, bool isCompletions)
-    {
-        string? key = request.BearerKey;
-        // What the service answers with no header at all was not captured; the Tengine page
-        // (CA-401-tengine-missing-sk, key without "sk-") is the nearest capture.
-        if (key is null || !key.StartsWith("sk-", StringComparison.Ordinal))
-        {
-            return _answers.MissingOrMalformedKey;
-        }
-
-        TrackedKey? tracked = request.Key is { Entry.Personality: KeyPersonality.ChatAnywhere } known ? known : null;
-        EffectiveKeyState state = tracked?.StateAt(request.ReceivedAt) ?? EffectiveKeyState.NotRecognized;
-        switch (state)
-        {
-            case EffectiveKeyState.NotRecognized:
-                return _answers.InvalidKey.Fill(ChatAnywhereKeyMask.Mask(key));
-            case EffectiveKeyState.Suspended:
-                return _answers.Suspended(tracked!.Entry.Status ?? StatusCodes.Status401Unauthorized);
-            case EffectiveKeyState.BalanceTooLow:
-                return _answers.BalanceTooLow(tracked!.Entry.Status ?? StatusCodes.Status403Forbidden);
-            case EffectiveKeyState.DailyLimitReached:
-                return _answers.DailyLimitReached;
-        }
-
-        ScenarioKey entry = tracked!.Entry;
-        if (entry.Balance is { } balance && !isModels && _balance.UsedNow(key, balance) >= balance.Total)
-        {
-            // Spent through the emulator down to nothing: the service's balance-too-low refusal.
-            return _answers.BalanceTooLow(entry.Status ?? StatusCodes.Status403Forbidden);
-        }
-
-        if (entry.Plan != KeyPlan.Free)
-        {
-            return null;
-        }
-
-        Scenario scenario = request.Scenario.Definition;
-        bool counts = scenario.DailyLimitAppliesTo == DailyLimitScope.All || !isModels;
-        if (counts && !_usage.TryConsume(key, entry.UsedToday, entry.DailyLimit ?? scenario.DailyLimit, request.ClientIp, scenario.DailyLimit))
-        {
-            return _answers.DailyLimitReached;
-        }
-
-        // The legacy completions path is refused to free keys with the model-list message
-        // (CA-403-free-model-whitelist-completions was seen on /v1/completions).
-        return isCompletions ? _answers.ModelNotInFreePlan : null;
-    }
-
-    private CannedAnswer? FreePlanRefusal(ScenarioKey entry, ChatRequestSummary summary)
-    {
-        IReadOnlyList<string> allowed = entry.Models ?? FreePlan.DefaultModels;
-        if (summary.Model is null || !Contains(allowed, summary.Model))
-        {
-            return _answers.ModelNotInFreePlan;
-        }
-
-        return summary.EstimatedPromptTokens > FreePlan.MaxPromptTokens ? _answers.PromptTooLongForFreePlan : null;
-    }
-
-    private static CannedAnswer Success(DataPlaneRequest request, ChatRequestSummary summary, bool isChat) => isChat
-        ? OpenAICompatibleAnswers.ChatCompletion(summary.Model, summary, request.ReceivedAt)
-        : OpenAICompatibleAnswers.TextCompletion(summary.Model, summary, request.ReceivedAt);
-
-    private static bool Contains(IReadOnlyList<string> models, string model)
-    {
-        foreach (string candidate in models)
-        {
-            if (string.Equals(candidate, model, StringComparison.OrdinalIgnoreCase))
+            ArgumentNullException.ThrowIfNull(request);
+            HttpContext context = request.Context;
+            string path = request.PathWithin.Value ?? "/";
+            bool isModels = IsRoute(request, HttpMethods.Get, ModelsPath);
+            bool isChat = IsRoute(request, HttpMethods.Post, ChatPath);
+            bool isCompletions = IsRoute(request, HttpMethods.Post, CompletionsPath);
+            if (ChatAnywhereBalanceRoutes.Serves(request))
             {
-                return true;
+                await (await _balance.AnswerAsync(request).ConfigureAwait(false)).WriteAsync(context).ConfigureAwait(false);
+                return;
             }
+
+            if (!isModels && !isChat && !isCompletions)
+            {
+                await _answers.UnknownPath.WriteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            CannedAnswer? refusal = Refusal(request, path, isModels, isCompletions);
+            if (refusal is not null)
+            {
+                await refusal.WriteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (isModels)
+            {
+                await OpenAICompatibleAnswers.ModelList.WriteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            ChatRequestSummary summary = await ChatRequestReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            CannedAnswer answer = summary switch
+            {
+                { TooLarge: true } => _answers.BodyTooLarge,
+                // The only captured ChatAnywhere parse error (CA-400-bad-json) stands for every malformed body.
+                { IsJson: false } => _answers.BodyNotJson,
+                _ when request.Key!.Entry.Plan == KeyPlan.Free => FreePlanRefusal(request.Key.Entry, summary)
+                    ?? Success(request, summary, isChat),
+                _ => Success(request, summary, isChat),
+            };
+            if (answer.Status == StatusCodes.Status200OK && request.Key!.Entry.Balance is { } balance)
+            {
+                // Each served completion is spent from the key's balance and shows in its usage rows.
+                _spending.Spend(request.BearerKey!, request.ReceivedAt, summary.Model ?? "unknown", summary.EstimatedPromptTokens, summary.MaxTokens ?? 1, balance.CostPerRequest);
+            }
+
+            await answer.WriteAsync(context).ConfigureAwait(false);
         }
 
-        return false;
+        private static bool IsRoute(DataPlaneRequest request, string method, string path) =>
+            string.Equals(request.Method, method, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(request.PathWithin.Value, path, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Everything decided before the body is read; null when the request may go on.</summary>
+        private CannedAnswer? Refusal(DataPlaneRequest request, string path, bool isModels, bool isCompletions)
+        {
+            string? key = request.BearerKey;
+            // What the service answers with no header at all was not captured; the Tengine page
+            // (CA-401-tengine-missing-sk, key without "sk-") is the nearest capture.
+            if (key is null || !key.StartsWith("sk-", StringComparison.Ordinal))
+            {
+                return _answers.MissingOrMalformedKey;
+            }
+
+            TrackedKey? tracked = request.Key is { Entry.Personality: KeyPersonality.ChatAnywhere } known ? known : null;
+            EffectiveKeyState state = tracked?.StateAt(request.ReceivedAt) ?? EffectiveKeyState.NotRecognized;
+            switch (state)
+            {
+                case EffectiveKeyState.NotRecognized:
+                    return _answers.InvalidKey.Fill(ChatAnywhereKeyMask.Mask(key));
+                case EffectiveKeyState.Suspended:
+                    return _answers.Suspended(tracked!.Entry.Status ?? StatusCodes.Status401Unauthorized);
+                case EffectiveKeyState.BalanceTooLow:
+                    return _answers.BalanceTooLow(tracked!.Entry.Status ?? StatusCodes.Status403Forbidden);
+                case EffectiveKeyState.DailyLimitReached:
+                    return _answers.DailyLimitReached;
+            }
+
+            ScenarioKey entry = tracked!.Entry;
+            if (entry.Balance is { } balance && !isModels && _balance.UsedNow(key, balance) >= balance.Total)
+            {
+                // Spent through the emulator down to nothing: the service's balance-too-low refusal.
+                return _answers.BalanceTooLow(entry.Status ?? StatusCodes.Status403Forbidden);
+            }
+
+            if (entry.Plan != KeyPlan.Free)
+            {
+                return null;
+            }
+
+            Scenario scenario = request.Scenario.Definition;
+            bool counts = scenario.DailyLimitAppliesTo == DailyLimitScope.All || !isModels;
+            if (counts && !_usage.TryConsume(key, entry.UsedToday, entry.DailyLimit ?? scenario.DailyLimit, request.ClientIp, scenario.DailyLimit))
+            {
+                return _answers.DailyLimitReached;
+            }
+
+            // The legacy completions path is refused to free keys with the model-list message
+            // (CA-403-free-model-whitelist-completions was seen on /v1/completions).
+            return isCompletions ? _answers.ModelNotInFreePlan : null;
+        }
+
+        private CannedAnswer? FreePlanRefusal(ScenarioKey entry, ChatRequestSummary summary)
+        {
+            IReadOnlyList<string> allowed = entry.Models ?? FreePlan.DefaultModels;
+            if (summary.Model is null || !Contains(allowed, summary.Model))
+            {
+                return _answers.ModelNotInFreePlan;
+            }
+
+            return summary.EstimatedPromptTokens > FreePlan.MaxPromptTokens ? _answers.PromptTooLongForFreePlan : null;
+        }
+
+        private static CannedAnswer Success(DataPlaneRequest request, ChatRequestSummary summary, bool isChat) => isChat
+            ? OpenAICompatibleAnswers.ChatCompletion(summary.Model, summary, request.ReceivedAt)
+            : OpenAICompatibleAnswers.TextCompletion(summary.Model, summary, request.ReceivedAt);
+
+        private static bool Contains(IReadOnlyList<string> models, string model)
+        {
+            foreach (string candidate in models)
+            {
+                if (string.Equals(candidate, model, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -1,24 +1,25 @@
 using System;
 using ChatAnywhere.Emulator.Fixtures;
 
-namespace ChatAnywhere.Emulator.Personalities.OpenAI;
-
-/// <summary>OpenAI's error answers, built once from the fixture catalogue (the corpus and Resources/responses.json).</summary>
-public sealed class OpenAIAnswers
+namespace ChatAnywhere.Emulator.Personalities.OpenAI
 {
-    public OpenAIAnswers(FixtureCatalog fixtures)
+    /// <summary>OpenAI's error answers, built once from the fixture catalogue (the corpus and Resources/responses.json).</summary>
+    public sealed class OpenAIAnswers
     {
-        ArgumentNullException.ThrowIfNull(fixtures);
-        NoKey = fixtures.Answer("OA-401-no-key");
-        IncorrectKey = fixtures.Template("OA-401-incorrect-key-ca-key-2023", "sk-VKMIs***************************************wjh3");
-        InvalidUrl = fixtures.Template("OA-404-invalid-url", "POST /v1/chat/completions");
+        public OpenAIAnswers(FixtureCatalog fixtures)
+        {
+            ArgumentNullException.ThrowIfNull(fixtures);
+            NoKey = fixtures.Answer("OA-401-no-key");
+            IncorrectKey = fixtures.Template("OA-401-incorrect-key-ca-key-2023", "sk-VKMIs***************************************wjh3");
+            InvalidUrl = fixtures.Template("OA-404-invalid-url", "POST /v1/chat/completions");
+        }
+
+        public CannedAnswer NoKey { get; }
+
+        /// <summary>The template swaps in the mask of the key sent.</summary>
+        public FixtureTemplate IncorrectKey { get; }
+
+        /// <summary>The template swaps in "METHOD /path" of the request.</summary>
+        public FixtureTemplate InvalidUrl { get; }
     }
-
-    public CannedAnswer NoKey { get; }
-
-    /// <summary>The template swaps in the mask of the key sent.</summary>
-    public FixtureTemplate IncorrectKey { get; }
-
-    /// <summary>The template swaps in "METHOD /path" of the request.</summary>
-    public FixtureTemplate InvalidUrl { get; }
 }

@@ -7,70 +7,71 @@ using ChatAnywhere.Emulator.Personalities.Shared;
 using ChatAnywhere.Emulator.Scenarios;
 using Microsoft.AspNetCore.Http;
 
-namespace ChatAnywhere.Emulator.Personalities.OpenAI;
-
-/// <summary>
-/// api.openai.com at /openai: where a ChatAnywhere key ends up when the base URL was never changed,
-/// the most common cause of "Incorrect API key provided" (docs/reference/chatanywhere.md, cause 1).
-/// Only keys listed with "personality": "openai" succeed.
-/// </summary>
-public sealed class OpenAIPersonality : IPersonality
+namespace ChatAnywhere.Emulator.Personalities.OpenAI
 {
-    private readonly OpenAIAnswers _answers;
-
-    public OpenAIPersonality(OpenAIAnswers answers)
+    /// <summary>
+    /// api.openai.com at /openai: where a ChatAnywhere key ends up when the base URL was never changed,
+    /// the most common cause of "Incorrect API key provided" (docs/reference/chatanywhere.md, cause 1).
+    /// Only keys listed with "personality": "openai" succeed.
+    /// </summary>
+    public sealed class OpenAIPersonality : IPersonality
     {
-        _answers = answers;
+        private readonly OpenAIAnswers _answers;
+
+        public OpenAIPersonality(OpenAIAnswers answers)
+        {
+            _answers = answers;
+        }
+
+        public string Name => "openai";
+
+        public PathString Prefix { get; } = new("/openai");
+
+        public async Task AnswerAsync(DataPlaneRequest request)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            HttpContext context = request.Context;
+            string path = request.PathWithin.HasValue ? request.PathWithin.Value! : "/";
+            bool isModels = IsRoute(request, HttpMethods.Get, "/v1/models");
+            bool isChat = IsRoute(request, HttpMethods.Post, "/v1/chat/completions");
+            if (!isModels && !isChat)
+            {
+                // OA-404-invalid-url names the method and path, as OpenAI sees them (without /openai).
+                await _answers.InvalidUrl.Fill($"{request.Method} {path}").WriteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (string.IsNullOrEmpty(request.BearerKey))
+            {
+                await _answers.NoKey.WriteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            bool accepted = request.Key is { Entry.Personality: KeyPersonality.OpenAI } key
+                && key.StateAt(request.ReceivedAt) == EffectiveKeyState.Active;
+            if (!accepted)
+            {
+                // The realm header was seen with this answer (OA-401-incorrect-key-measured).
+                context.Response.Headers.WWWAuthenticate = "Bearer realm=\"OpenAI API\"";
+                await _answers.IncorrectKey.Fill(OpenAIKeyMask.Mask(request.BearerKey)).WriteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (isModels)
+            {
+                await OpenAICompatibleAnswers.ModelList.WriteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            ChatRequestSummary summary = await ChatRequestReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            CannedAnswer answer = summary.TooLarge
+                ? CannedAnswer.Empty(StatusCodes.Status413PayloadTooLarge)
+                : OpenAICompatibleAnswers.ChatCompletion(summary.Model, summary, request.ReceivedAt);
+            await answer.WriteAsync(context).ConfigureAwait(false);
+        }
+
+        private static bool IsRoute(DataPlaneRequest request, string method, string path) =>
+            string.Equals(request.Method, method, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(request.PathWithin.Value, path, StringComparison.OrdinalIgnoreCase);
     }
-
-    public string Name => "openai";
-
-    public PathString Prefix { get; } = new("/openai");
-
-    public async Task AnswerAsync(DataPlaneRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        HttpContext context = request.Context;
-        string path = request.PathWithin.HasValue ? request.PathWithin.Value! : "/";
-        bool isModels = IsRoute(request, HttpMethods.Get, "/v1/models");
-        bool isChat = IsRoute(request, HttpMethods.Post, "/v1/chat/completions");
-        if (!isModels && !isChat)
-        {
-            // OA-404-invalid-url names the method and path, as OpenAI sees them (without /openai).
-            await _answers.InvalidUrl.Fill($"{request.Method} {path}").WriteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (string.IsNullOrEmpty(request.BearerKey))
-        {
-            await _answers.NoKey.WriteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        bool accepted = request.Key is { Entry.Personality: KeyPersonality.OpenAI } key
-            && key.StateAt(request.ReceivedAt) == EffectiveKeyState.Active;
-        if (!accepted)
-        {
-            // The realm header was seen with this answer (OA-401-incorrect-key-measured).
-            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"OpenAI API\"";
-            await _answers.IncorrectKey.Fill(OpenAIKeyMask.Mask(request.BearerKey)).WriteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (isModels)
-        {
-            await OpenAICompatibleAnswers.ModelList.WriteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        ChatRequestSummary summary = await ChatRequestReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        CannedAnswer answer = summary.TooLarge
-            ? CannedAnswer.Empty(StatusCodes.Status413PayloadTooLarge)
-            : OpenAICompatibleAnswers.ChatCompletion(summary.Model, summary, request.ReceivedAt);
-        await answer.WriteAsync(context).ConfigureAwait(false);
-    }
-
-    private static bool IsRoute(DataPlaneRequest request, string method, string path) =>
-        string.Equals(request.Method, method, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(request.PathWithin.Value, path, StringComparison.OrdinalIgnoreCase);
 }

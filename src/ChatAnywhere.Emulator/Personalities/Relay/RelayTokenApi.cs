@@ -10,265 +10,266 @@ using ChatAnywhere.Emulator.Keys;
 using ChatAnywhere.Emulator.Scenarios;
 using Microsoft.AspNetCore.Http;
 
-namespace ChatAnywhere.Emulator.Personalities.Relay;
-
-/// <summary>
-/// The management routes under /api/token of one relay mount: list, search, get, create, update,
-/// delete and (new-api now) reveal, behind UserAuth (relay-admin-api.md §1, §2). As in gin, the
-/// route is matched before authentication, so an unknown route is a 404 whoever asks.
-/// </summary>
-public sealed class RelayTokenApi
+namespace ChatAnywhere.Emulator.Personalities.Relay
 {
-    private const string TokenRoot = "/api/token";
-    private const string BearerPrefix = "Bearer ";
-    private const int MaxBodyBytes = 64 * 1024;
-    private const int DefaultPageSize = 10;
-    private const int MaxPageSize = 100;
-
-    private readonly RelayFlavour _flavour;
-    private readonly RelayTokenStore _tokens;
-    private readonly RelayManagementAnswers _answers;
-
-    public RelayTokenApi(RelayFlavour flavour, RelayTokenStore tokens, RelayManagementAnswers answers)
+    /// <summary>
+    /// The management routes under /api/token of one relay mount: list, search, get, create, update,
+    /// delete and (new-api now) reveal, behind UserAuth (relay-admin-api.md §1, §2). As in gin, the
+    /// route is matched before authentication, so an unknown route is a 404 whoever asks.
+    /// </summary>
+    public sealed class RelayTokenApi
     {
-        _flavour = flavour;
-        _tokens = tokens;
-        _answers = answers;
-    }
+        private const string TokenRoot = "/api/token";
+        private const string BearerPrefix = "Bearer ";
+        private const int MaxBodyBytes = 64 * 1024;
+        private const int DefaultPageSize = 10;
+        private const int MaxPageSize = 100;
 
-    private enum Route
-    {
-        None,
-        List,
-        Search,
-        Get,
-        Create,
-        Update,
-        Delete,
-        RevealKey,
-    }
+        private readonly RelayFlavour _flavour;
+        private readonly RelayTokenStore _tokens;
+        private readonly RelayManagementAnswers _answers;
 
-    /// <summary>True for paths this class answers (everything under /api/token).</summary>
-    public static bool Serves(PathString pathWithin) =>
-        pathWithin.StartsWithSegments(TokenRoot, StringComparison.OrdinalIgnoreCase);
-
-    public async Task<CannedAnswer> AnswerAsync(DataPlaneRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        (Route route, string? idText) = Match(request.Method, request.PathWithin.Value ?? "/");
-        if (route == Route.None)
+        public RelayTokenApi(RelayFlavour flavour, RelayTokenStore tokens, RelayManagementAnswers answers)
         {
-            return _answers.PageNotFound;
+            _flavour = flavour;
+            _tokens = tokens;
+            _answers = answers;
         }
 
-        if (Authenticate(request) is CannedAnswer refusal)
+        private enum Route
         {
-            return refusal;
+            None,
+            List,
+            Search,
+            Get,
+            Create,
+            Update,
+            Delete,
+            RevealKey,
         }
 
-        ActiveScenario scenario = request.Scenario;
-        RelayDefinition relay = scenario.Definition.Relay!;
-        int? id = null;
-        if (idText is not null)
+        /// <summary>True for paths this class answers (everything under /api/token).</summary>
+        public static bool Serves(PathString pathWithin) =>
+            pathWithin.StartsWithSegments(TokenRoot, StringComparison.OrdinalIgnoreCase);
+
+        public async Task<CannedAnswer> AnswerAsync(DataPlaneRequest request)
         {
-            if (!int.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed))
+            ArgumentNullException.ThrowIfNull(request);
+            (Route route, string? idText) = Match(request.Method, request.PathWithin.Value ?? "/");
+            if (route == Route.None)
             {
-                return _answers.BadRequest;
+                return _answers.PageNotFound;
             }
 
-            id = parsed;
+            if (Authenticate(request) is CannedAnswer refusal)
+            {
+                return refusal;
+            }
+
+            ActiveScenario scenario = request.Scenario;
+            RelayDefinition relay = scenario.Definition.Relay!;
+            int? id = null;
+            if (idText is not null)
+            {
+                if (!int.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed))
+                {
+                    return _answers.BadRequest;
+                }
+
+                id = parsed;
+            }
+
+            return route switch
+            {
+                Route.List => List(request, relay),
+                Route.Search => Search(request, relay),
+                Route.Get => Shown(_tokens.Find(scenario, relay.UserId, id!.Value)),
+                Route.Delete => _tokens.Delete(scenario, relay.UserId, id!.Value, request.ReceivedAt) is null ? _answers.RecordNotFound : RelayTokenJson.Done,
+                Route.RevealKey => _tokens.Find(scenario, relay.UserId, id!.Value) is { } token ? RelayTokenJson.Key(token) : _answers.RecordNotFound,
+                Route.Create => await CreateAsync(request, relay).ConfigureAwait(false),
+                Route.Update => await UpdateAsync(request, relay).ConfigureAwait(false),
+                _ => throw new InvalidOperationException($"Route {route} has no handler."),
+            };
         }
 
-        return route switch
+        private (Route Route, string? IdText) Match(string method, string path)
         {
-            Route.List => List(request, relay),
-            Route.Search => Search(request, relay),
-            Route.Get => Shown(_tokens.Find(scenario, relay.UserId, id!.Value)),
-            Route.Delete => _tokens.Delete(scenario, relay.UserId, id!.Value, request.ReceivedAt) is null ? _answers.RecordNotFound : RelayTokenJson.Done,
-            Route.RevealKey => _tokens.Find(scenario, relay.UserId, id!.Value) is { } token ? RelayTokenJson.Key(token) : _answers.RecordNotFound,
-            Route.Create => await CreateAsync(request, relay).ConfigureAwait(false),
-            Route.Update => await UpdateAsync(request, relay).ConfigureAwait(false),
-            _ => throw new InvalidOperationException($"Route {route} has no handler."),
-        };
-    }
-
-    private (Route Route, string? IdText) Match(string method, string path)
-    {
-        string rest = path.Length > TokenRoot.Length ? path[(TokenRoot.Length + 1)..] : string.Empty;
-        string[] segments = rest.Length == 0 ? [] : rest.Split('/');
-        return segments switch
-        {
-            [] => method switch
+            string rest = path.Length > TokenRoot.Length ? path[(TokenRoot.Length + 1)..] : string.Empty;
+            string[] segments = rest.Length == 0 ? [] : rest.Split('/');
+            return segments switch
             {
-                _ when HttpMethods.IsGet(method) => (Route.List, null),
-                _ when HttpMethods.IsPost(method) => (Route.Create, null),
-                _ when HttpMethods.IsPut(method) => (Route.Update, null),
+                [] => method switch
+                {
+                    _ when HttpMethods.IsGet(method) => (Route.List, null),
+                    _ when HttpMethods.IsPost(method) => (Route.Create, null),
+                    _ when HttpMethods.IsPut(method) => (Route.Update, null),
+                    _ => (Route.None, null),
+                },
+                ["search"] when HttpMethods.IsGet(method) => (Route.Search, null),
+                [string id] when HttpMethods.IsGet(method) => (Route.Get, id),
+                [string id] when HttpMethods.IsDelete(method) => (Route.Delete, id),
+                [string id, "key"] when HttpMethods.IsPost(method) && _flavour.HidesKeys => (Route.RevealKey, id),
                 _ => (Route.None, null),
-            },
-            ["search"] when HttpMethods.IsGet(method) => (Route.Search, null),
-            [string id] when HttpMethods.IsGet(method) => (Route.Get, id),
-            [string id] when HttpMethods.IsDelete(method) => (Route.Delete, id),
-            [string id, "key"] when HttpMethods.IsPost(method) && _flavour.HidesKeys => (Route.RevealKey, id),
-            _ => (Route.None, null),
-        };
-    }
-
-    /// <summary>UserAuth in the order of relay-admin-api.md §1; null when the caller may proceed.</summary>
-    private CannedAnswer? Authenticate(DataPlaneRequest request)
-    {
-        string accessToken = request.Authorization ?? string.Empty;
-        if (accessToken.StartsWith(BearerPrefix, StringComparison.Ordinal))
-        {
-            accessToken = accessToken[BearerPrefix.Length..];
+            };
         }
 
-        if (accessToken.Length == 0)
+        /// <summary>UserAuth in the order of relay-admin-api.md §1; null when the caller may proceed.</summary>
+        private CannedAnswer? Authenticate(DataPlaneRequest request)
         {
-            return _answers.NotLoggedIn;
+            string accessToken = request.Authorization ?? string.Empty;
+            if (accessToken.StartsWith(BearerPrefix, StringComparison.Ordinal))
+            {
+                accessToken = accessToken[BearerPrefix.Length..];
+            }
+
+            if (accessToken.Length == 0)
+            {
+                return _answers.NotLoggedIn;
+            }
+
+            RelayDefinition? relay = request.Scenario.Definition.Relay;
+            if (relay is null || !string.Equals(accessToken, relay.AccessToken, StringComparison.Ordinal))
+            {
+                return _answers.AccessTokenInvalid;
+            }
+
+            if (relay.UserBanned)
+            {
+                return _answers.UserBanned;
+            }
+
+            if (_flavour.Dialect != RelayDialect.NewApi)
+            {
+                return null;
+            }
+
+            string? user = request.Context.Request.Headers["New-Api-User"].FirstOrDefault();
+            if (string.IsNullOrEmpty(user))
+            {
+                return _answers.NewApiUserMissing;
+            }
+
+            if (!int.TryParse(user, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int userId))
+            {
+                return _answers.NewApiUserMalformed;
+            }
+
+            return userId == relay.UserId ? null : _answers.NewApiUserMismatch;
         }
 
-        RelayDefinition? relay = request.Scenario.Definition.Relay;
-        if (relay is null || !string.Equals(accessToken, relay.AccessToken, StringComparison.Ordinal))
+        private CannedAnswer List(DataPlaneRequest request, RelayDefinition relay) =>
+            Page(request, _tokens.Visible(request.Scenario, relay.UserId));
+
+        private CannedAnswer Search(DataPlaneRequest request, RelayDefinition relay)
         {
-            return _answers.AccessTokenInvalid;
+            IQueryCollection query = request.Context.Request.Query;
+            string keyword = query["keyword"].FirstOrDefault() ?? string.Empty;
+            IEnumerable<RelayToken> found = _tokens.Visible(request.Scenario, relay.UserId);
+            // SQL LIKE on the relays' usual databases (SQLite, MySQL) ignores ASCII case.
+            if (_flavour.Dialect == RelayDialect.OneApi)
+            {
+                // one-api: name LIKE 'K%'; the token parameter is not read.
+                found = found.Where(token => token.Settings.Name.StartsWith(keyword, StringComparison.OrdinalIgnoreCase));
+            }
+            else
+            {
+                // new-api: name LIKE '%K%' AND key LIKE '%T%', a leading sk- of T trimmed.
+                string key = RelayKeys.ToStoredForm(query["token"].FirstOrDefault()) ?? string.Empty;
+                found = found.Where(token =>
+                    token.Settings.Name.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+                    && token.Key.Contains(key, StringComparison.OrdinalIgnoreCase));
+            }
+
+            List<RelayToken> matches = [.. found];
+            return _flavour.Paging == RelayPaging.OneBasedEnvelope
+                ? Page(request, matches)
+                : RelayTokenJson.Tokens(_flavour, matches, page: null);
         }
 
-        if (relay.UserBanned)
+        private CannedAnswer Page(DataPlaneRequest request, IReadOnlyList<RelayToken> tokens)
         {
-            return _answers.UserBanned;
+            IQueryCollection query = request.Context.Request.Query;
+            int p = ReadInt(query, "p") ?? 0;
+            switch (_flavour.Paging)
+            {
+                case RelayPaging.ZeroBasedTen:
+                    return RelayTokenJson.Tokens(_flavour, Slice(tokens, Math.Max(p, 0), DefaultPageSize), page: null);
+                case RelayPaging.ZeroBasedSized:
+                    return RelayTokenJson.Tokens(_flavour, Slice(tokens, Math.Max(p, 0), PageSize(ReadInt(query, "size"))), page: null);
+                default:
+                    int size = PageSize(ReadInt(query, "page_size") ?? ReadInt(query, "ps") ?? ReadInt(query, "size"));
+                    int page = Math.Max(p, 1);
+                    return RelayTokenJson.Tokens(_flavour, Slice(tokens, page - 1, size), (page, size, tokens.Count));
+            }
         }
 
-        if (_flavour.Dialect != RelayDialect.NewApi)
+        private async Task<CannedAnswer> CreateAsync(DataPlaneRequest request, RelayDefinition relay)
         {
-            return null;
-        }
-
-        string? user = request.Context.Request.Headers["New-Api-User"].FirstOrDefault();
-        if (string.IsNullOrEmpty(user))
-        {
-            return _answers.NewApiUserMissing;
-        }
-
-        if (!int.TryParse(user, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int userId))
-        {
-            return _answers.NewApiUserMalformed;
-        }
-
-        return userId == relay.UserId ? null : _answers.NewApiUserMismatch;
-    }
-
-    private CannedAnswer List(DataPlaneRequest request, RelayDefinition relay) =>
-        Page(request, _tokens.Visible(request.Scenario, relay.UserId));
-
-    private CannedAnswer Search(DataPlaneRequest request, RelayDefinition relay)
-    {
-        IQueryCollection query = request.Context.Request.Query;
-        string keyword = query["keyword"].FirstOrDefault() ?? string.Empty;
-        IEnumerable<RelayToken> found = _tokens.Visible(request.Scenario, relay.UserId);
-        // SQL LIKE on the relays' usual databases (SQLite, MySQL) ignores ASCII case.
-        if (_flavour.Dialect == RelayDialect.OneApi)
-        {
-            // one-api: name LIKE 'K%'; the token parameter is not read.
-            found = found.Where(token => token.Settings.Name.StartsWith(keyword, StringComparison.OrdinalIgnoreCase));
-        }
-        else
-        {
-            // new-api: name LIKE '%K%' AND key LIKE '%T%', a leading sk- of T trimmed.
-            string key = RelayKeys.ToStoredForm(query["token"].FirstOrDefault()) ?? string.Empty;
-            found = found.Where(token =>
-                token.Settings.Name.Contains(keyword, StringComparison.OrdinalIgnoreCase)
-                && token.Key.Contains(key, StringComparison.OrdinalIgnoreCase));
-        }
-
-        List<RelayToken> matches = [.. found];
-        return _flavour.Paging == RelayPaging.OneBasedEnvelope
-            ? Page(request, matches)
-            : RelayTokenJson.Tokens(_flavour, matches, page: null);
-    }
-
-    private CannedAnswer Page(DataPlaneRequest request, IReadOnlyList<RelayToken> tokens)
-    {
-        IQueryCollection query = request.Context.Request.Query;
-        int p = ReadInt(query, "p") ?? 0;
-        switch (_flavour.Paging)
-        {
-            case RelayPaging.ZeroBasedTen:
-                return RelayTokenJson.Tokens(_flavour, Slice(tokens, Math.Max(p, 0), DefaultPageSize), page: null);
-            case RelayPaging.ZeroBasedSized:
-                return RelayTokenJson.Tokens(_flavour, Slice(tokens, Math.Max(p, 0), PageSize(ReadInt(query, "size"))), page: null);
-            default:
-                int size = PageSize(ReadInt(query, "page_size") ?? ReadInt(query, "ps") ?? ReadInt(query, "size"));
-                int page = Math.Max(p, 1);
-                return RelayTokenJson.Tokens(_flavour, Slice(tokens, page - 1, size), (page, size, tokens.Count));
-        }
-    }
-
-    private async Task<CannedAnswer> CreateAsync(DataPlaneRequest request, RelayDefinition relay)
-    {
-        RelayTokenSettings? settings = (await ReadBodyAsync(request).ConfigureAwait(false))?.Settings(_flavour.Dialect);
-        if (settings is null)
-        {
-            return _answers.BadRequest;
-        }
-
-        int cap = _flavour.Dialect == RelayDialect.NewApi ? relay.MaxTokens : 0;
-        RelayToken? created = _tokens.TryCreate(request.Scenario, relay.UserId, settings, cap, request.ReceivedAt);
-        if (created is null)
-        {
-            return _answers.MaxTokens.Fill(cap.ToString(CultureInfo.InvariantCulture));
-        }
-
-        // one-api hands back the new token with its key; new-api neither its id nor its key (relay-admin-api.md §2).
-        return _flavour.Dialect == RelayDialect.OneApi ? RelayTokenJson.Token(_flavour, created, fullKey: true) : RelayTokenJson.Done;
-    }
-
-    private async Task<CannedAnswer> UpdateAsync(DataPlaneRequest request, RelayDefinition relay)
-    {
-        RelayTokenRequest? body = await ReadBodyAsync(request).ConfigureAwait(false);
-        if (body is null || !body.TryInteger("id", out int id))
-        {
-            return _answers.BadRequest;
-        }
-
-        RelayToken? updated;
-        if (!string.IsNullOrEmpty(request.Context.Request.Query["status_only"].FirstOrDefault()))
-        {
-            // The relays store any number; the emulator keeps to the four statuses they define.
-            if (!body.TryInteger("status", out int status) || status is < 1 or > 4)
+            RelayTokenSettings? settings = (await ReadBodyAsync(request).ConfigureAwait(false))?.Settings(_flavour.Dialect);
+            if (settings is null)
             {
                 return _answers.BadRequest;
             }
 
-            updated = _tokens.SetStatus(request.Scenario, relay.UserId, id, status, request.ReceivedAt);
+            int cap = _flavour.Dialect == RelayDialect.NewApi ? relay.MaxTokens : 0;
+            RelayToken? created = _tokens.TryCreate(request.Scenario, relay.UserId, settings, cap, request.ReceivedAt);
+            if (created is null)
+            {
+                return _answers.MaxTokens.Fill(cap.ToString(CultureInfo.InvariantCulture));
+            }
+
+            // one-api hands back the new token with its key; new-api neither its id nor its key (relay-admin-api.md §2).
+            return _flavour.Dialect == RelayDialect.OneApi ? RelayTokenJson.Token(_flavour, created, fullKey: true) : RelayTokenJson.Done;
         }
-        else
+
+        private async Task<CannedAnswer> UpdateAsync(DataPlaneRequest request, RelayDefinition relay)
         {
-            if (body.Settings(_flavour.Dialect) is not { } settings)
+            RelayTokenRequest? body = await ReadBodyAsync(request).ConfigureAwait(false);
+            if (body is null || !body.TryInteger("id", out int id))
             {
                 return _answers.BadRequest;
             }
 
-            updated = _tokens.Update(request.Scenario, relay.UserId, id, settings);
+            RelayToken? updated;
+            if (!string.IsNullOrEmpty(request.Context.Request.Query["status_only"].FirstOrDefault()))
+            {
+                // The relays store any number; the emulator keeps to the four statuses they define.
+                if (!body.TryInteger("status", out int status) || status is < 1 or > 4)
+                {
+                    return _answers.BadRequest;
+                }
+
+                updated = _tokens.SetStatus(request.Scenario, relay.UserId, id, status, request.ReceivedAt);
+            }
+            else
+            {
+                if (body.Settings(_flavour.Dialect) is not { } settings)
+                {
+                    return _answers.BadRequest;
+                }
+
+                updated = _tokens.Update(request.Scenario, relay.UserId, id, settings);
+            }
+
+            return Shown(updated);
         }
 
-        return Shown(updated);
+        private CannedAnswer Shown(RelayToken? token) =>
+            token is null ? _answers.RecordNotFound : RelayTokenJson.Token(_flavour, token, fullKey: !_flavour.HidesKeys);
+
+        private static async Task<RelayTokenRequest?> ReadBodyAsync(DataPlaneRequest request)
+        {
+            HttpContext context = request.Context;
+            using BoundedBody body = await BoundedBodyReader.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+            return body.TooLarge ? null : RelayTokenRequest.Parse(body.Content);
+        }
+
+        private static int? ReadInt(IQueryCollection query, string name) =>
+            int.TryParse(query[name].FirstOrDefault(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) ? value : null;
+
+        private static int PageSize(int? asked) => asked is > 0 ? Math.Min(asked.Value, MaxPageSize) : DefaultPageSize;
+
+        private static List<RelayToken> Slice(IReadOnlyList<RelayToken> tokens, int pageIndex, int size) =>
+            [.. tokens.Skip((int)Math.Min((long)pageIndex * size, int.MaxValue)).Take(size)];
     }
-
-    private CannedAnswer Shown(RelayToken? token) =>
-        token is null ? _answers.RecordNotFound : RelayTokenJson.Token(_flavour, token, fullKey: !_flavour.HidesKeys);
-
-    private static async Task<RelayTokenRequest?> ReadBodyAsync(DataPlaneRequest request)
-    {
-        HttpContext context = request.Context;
-        using BoundedBody body = await BoundedBodyReader.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
-        return body.TooLarge ? null : RelayTokenRequest.Parse(body.Content);
-    }
-
-    private static int? ReadInt(IQueryCollection query, string name) =>
-        int.TryParse(query[name].FirstOrDefault(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) ? value : null;
-
-    private static int PageSize(int? asked) => asked is > 0 ? Math.Min(asked.Value, MaxPageSize) : DefaultPageSize;
-
-    private static List<RelayToken> Slice(IReadOnlyList<RelayToken> tokens, int pageIndex, int size) =>
-        [.. tokens.Skip((int)Math.Min((long)pageIndex * size, int.MaxValue)).Take(size)];
 }

@@ -7,120 +7,121 @@ using ChatAnywhere.Emulator.Fixtures;
 using ChatAnywhere.Emulator.Keys;
 using Microsoft.AspNetCore.Http;
 
-namespace ChatAnywhere.Emulator.Personalities.Relay;
-
-/// <summary>
-/// The success answers of the token API: the {"success","message","data"} envelope around a token,
-/// a page of tokens or a key, with each flavour's wire fields (relay-admin-api.md §2).
-/// </summary>
-public static class RelayTokenJson
+namespace ChatAnywhere.Emulator.Personalities.Relay
 {
-    // The relays send Chinese text and '+' unescaped, as Go's encoding/json does for non-HTML.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>
+    /// The success answers of the token API: the {"success","message","data"} envelope around a token,
+    /// a page of tokens or a key, with each flavour's wire fields (relay-admin-api.md §2).
+    /// </summary>
+    public static class RelayTokenJson
+    {
+        // The relays send Chinese text and '+' unescaped, as Go's encoding/json does for non-HTML.
+        private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>{"success":true,"message":""}: new-api's create and every delete.</summary>
-    public static CannedAnswer Done { get; } = Envelope(writeData: null);
+        /// <summary>{"success":true,"message":""}: new-api's create and every delete.</summary>
+        public static CannedAnswer Done { get; } = Envelope(writeData: null);
 
-    public static CannedAnswer Token(RelayFlavour flavour, RelayToken token, bool fullKey) =>
-        Envelope(writer => WriteToken(writer, flavour, token, fullKey));
+        public static CannedAnswer Token(RelayFlavour flavour, RelayToken token, bool fullKey) =>
+            Envelope(writer => WriteToken(writer, flavour, token, fullKey));
 
-    public static CannedAnswer Key(RelayToken token) =>
-        Envelope(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("key", token.Key);
-            writer.WriteEndObject();
-        });
-
-    /// <summary>A plain array, or new-api's {page,page_size,total,items} when <paramref name="page"/> is given.</summary>
-    public static CannedAnswer Tokens(RelayFlavour flavour, IReadOnlyList<RelayToken> items, (int Number, int Size, int Total)? page) =>
-        Envelope(writer =>
-        {
-            if (page is { } shown)
+        public static CannedAnswer Key(RelayToken token) =>
+            Envelope(writer =>
             {
                 writer.WriteStartObject();
-                writer.WriteNumber("page", shown.Number);
-                writer.WriteNumber("page_size", shown.Size);
-                writer.WriteNumber("total", shown.Total);
-                writer.WritePropertyName("items");
-            }
+                writer.WriteString("key", token.Key);
+                writer.WriteEndObject();
+            });
 
-            writer.WriteStartArray();
-            foreach (RelayToken token in items)
+        /// <summary>A plain array, or new-api's {page,page_size,total,items} when <paramref name="page"/> is given.</summary>
+        public static CannedAnswer Tokens(RelayFlavour flavour, IReadOnlyList<RelayToken> items, (int Number, int Size, int Total)? page) =>
+            Envelope(writer =>
             {
-                WriteToken(writer, flavour, token, fullKey: !flavour.HidesKeys);
-            }
+                if (page is { } shown)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("page", shown.Number);
+                    writer.WriteNumber("page_size", shown.Size);
+                    writer.WriteNumber("total", shown.Total);
+                    writer.WritePropertyName("items");
+                }
 
-            writer.WriteEndArray();
-            if (page is not null)
+                writer.WriteStartArray();
+                foreach (RelayToken token in items)
+                {
+                    WriteToken(writer, flavour, token, fullKey: !flavour.HidesKeys);
+                }
+
+                writer.WriteEndArray();
+                if (page is not null)
+                {
+                    writer.WriteEndObject();
+                }
+            });
+
+        private static CannedAnswer Envelope(Action<Utf8JsonWriter>? writeData)
+        {
+            var buffer = new ArrayBufferWriter<byte>(512);
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
+                writer.WriteStartObject();
+                writer.WriteBoolean("success", true);
+                writer.WriteString("message", string.Empty);
+                if (writeData is not null)
+                {
+                    writer.WritePropertyName("data");
+                    writeData(writer);
+                }
+
                 writer.WriteEndObject();
             }
-        });
 
-    private static CannedAnswer Envelope(Action<Utf8JsonWriter>? writeData)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            return new CannedAnswer(StatusCodes.Status200OK, "application/json", buffer.WrittenSpan.ToArray());
+        }
+
+        // Field names and order of one-api's and new-api's model.Token.
+        private static void WriteToken(Utf8JsonWriter writer, RelayFlavour flavour, RelayToken token, bool fullKey)
         {
+            RelayTokenSettings settings = token.Settings;
+            long created = token.CreatedAt.ToUnixTimeSeconds();
             writer.WriteStartObject();
-            writer.WriteBoolean("success", true);
-            writer.WriteString("message", string.Empty);
-            if (writeData is not null)
+            writer.WriteNumber("id", token.Id);
+            writer.WriteNumber("user_id", token.UserId);
+            writer.WriteString("key", fullKey ? token.Key : RelayKeys.Mask(token.Key));
+            writer.WriteNumber("status", token.Status);
+            writer.WriteString("name", settings.Name);
+            writer.WriteNumber("created_time", created);
+            // No data-plane use is recorded: last access is creation.
+            writer.WriteNumber("accessed_time", created);
+            writer.WriteNumber("expired_time", settings.ExpiredTime);
+            writer.WriteNumber("remain_quota", settings.RemainQuota);
+            writer.WriteBoolean("unlimited_quota", settings.UnlimitedQuota);
+            writer.WriteNumber("used_quota", 0);
+            if (flavour.Dialect == RelayDialect.OneApi)
             {
-                writer.WritePropertyName("data");
-                writeData(writer);
+                WriteStringOrNull(writer, "models", settings.Models);
+                WriteStringOrNull(writer, "subnet", settings.AllowIps);
+            }
+            else
+            {
+                writer.WriteBoolean("model_limits_enabled", settings.ModelLimitsEnabled);
+                writer.WriteString("model_limits", settings.Models ?? string.Empty);
+                writer.WriteString("allow_ips", settings.AllowIps ?? string.Empty);
+                writer.WriteString("group", settings.Group ?? string.Empty);
             }
 
             writer.WriteEndObject();
         }
 
-        return new CannedAnswer(StatusCodes.Status200OK, "application/json", buffer.WrittenSpan.ToArray());
-    }
-
-    // Field names and order of one-api's and new-api's model.Token.
-    private static void WriteToken(Utf8JsonWriter writer, RelayFlavour flavour, RelayToken token, bool fullKey)
-    {
-        RelayTokenSettings settings = token.Settings;
-        long created = token.CreatedAt.ToUnixTimeSeconds();
-        writer.WriteStartObject();
-        writer.WriteNumber("id", token.Id);
-        writer.WriteNumber("user_id", token.UserId);
-        writer.WriteString("key", fullKey ? token.Key : RelayKeys.Mask(token.Key));
-        writer.WriteNumber("status", token.Status);
-        writer.WriteString("name", settings.Name);
-        writer.WriteNumber("created_time", created);
-        // No data-plane use is recorded: last access is creation.
-        writer.WriteNumber("accessed_time", created);
-        writer.WriteNumber("expired_time", settings.ExpiredTime);
-        writer.WriteNumber("remain_quota", settings.RemainQuota);
-        writer.WriteBoolean("unlimited_quota", settings.UnlimitedQuota);
-        writer.WriteNumber("used_quota", 0);
-        if (flavour.Dialect == RelayDialect.OneApi)
+        private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
         {
-            WriteStringOrNull(writer, "models", settings.Models);
-            WriteStringOrNull(writer, "subnet", settings.AllowIps);
-        }
-        else
-        {
-            writer.WriteBoolean("model_limits_enabled", settings.ModelLimitsEnabled);
-            writer.WriteString("model_limits", settings.Models ?? string.Empty);
-            writer.WriteString("allow_ips", settings.AllowIps ?? string.Empty);
-            writer.WriteString("group", settings.Group ?? string.Empty);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
+            if (value is null)
+            {
+                writer.WriteNull(name);
+            }
+            else
+            {
+                writer.WriteString(name, value);
+            }
         }
     }
 }

@@ -1,13 +1,14 @@
-namespace ChatAnywhere.Emulator.Personalities.Shared;
-
-/// <summary>The parts of a completion request the emulated services look at.</summary>
-/// <param name="IsJson">False when the body is not a JSON object.</param>
-/// <param name="TooLarge">True when the body was over the read cap.</param>
-/// <param name="Model">The "model" field, null when absent.</param>
-/// <param name="PromptCharacters">Characters of message contents (chat) or prompt (completions).</param>
-/// <param name="MaxTokens">"max_tokens" (or "max_completion_tokens"), null when absent.</param>
-public sealed record ChatRequestSummary(bool IsJson, bool TooLarge, string? Model, long PromptCharacters, int? MaxTokens)
+namespace ChatAnywhere.Emulator.Personalities.Shared
 {
-    /// <summary>The free tier's prompt limit is in tokens; the emulator estimates 4 characters a token.</summary>
-    public long EstimatedPromptTokens => (PromptCharacters + 3) / 4;
+    /// <summary>The parts of a completion request the emulated services look at.</summary>
+    /// <param name="IsJson">False when the body is not a JSON object.</param>
+    /// <param name="TooLarge">True when the body was over the read cap.</param>
+    /// <param name="Model">The "model" field, null when absent.</param>
+    /// <param name="PromptCharacters">Characters of message contents (chat) or prompt (completions).</param>
+    /// <param name="MaxTokens">"max_tokens" (or "max_completion_tokens"), null when absent.</param>
+    public sealed record ChatRequestSummary(bool IsJson, bool TooLarge, string? Model, long PromptCharacters, int? MaxTokens)
+    {
+        /// <summary>The free tier's prompt limit is in tokens; the emulator estimates 4 characters a token.</summary>
+        public long EstimatedPromptTokens => (PromptCharacters + 3) / 4;
+    }
 }
