@@ -62,6 +62,8 @@ namespace ChatAnywhere.Emulator.Control
             group.MapPut("/scenario", ReplaceScenarioAsync);
             group.MapPost("/keys", AddKeyAsync);
             group.MapGet("/relay/{flavour}/tokens", ListRelayTokensAsync);
+            // Where the redirect fault sends a client that follows it: still this emulator.
+            group.Map("/redirected", context => WriteErrorAsync(context, StatusCodes.Status404NotFound, "Redirected here by the emulator's redirect fault: the base URL points at a page that moved, not at the API."));
             group.MapPost("/reset", context =>
             {
                 _store.Reset();

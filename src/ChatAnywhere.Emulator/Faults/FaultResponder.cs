@@ -15,7 +15,8 @@ namespace ChatAnywhere.Emulator.Faults
     {
         private const int DefaultTimeoutMs = 120_000;
         private const long DefaultHugeBodyBytes = 8L * 1024 * 1024;
-        private const string DefaultRedirectLocation = "https://api.chatanywhere.tech/v1/models";
+        // A redirect points back at this emulator (a client that follows it stays on this machine).
+        private const string RedirectTargetPath = "/_emulator/redirected";
 
         private static readonly byte[] Spaces = CreateSpaces(64 * 1024);
 
@@ -88,7 +89,7 @@ namespace ChatAnywhere.Emulator.Faults
                     await CannedAnswer.Empty(fault.Status ?? StatusCodes.Status429TooManyRequests).WriteAsync(context).ConfigureAwait(false);
                     break;
                 case FaultKind.Redirect:
-                    context.Response.Headers.Location = fault.Location ?? DefaultRedirectLocation;
+                    context.Response.Headers.Location = fault.Location ?? $"{context.Request.Scheme}://{context.Request.Host}{RedirectTargetPath}";
                     await CannedAnswer.Empty(fault.Status ?? StatusCodes.Status302Found).WriteAsync(context).ConfigureAwait(false);
                     break;
                 case FaultKind.HugeBody:

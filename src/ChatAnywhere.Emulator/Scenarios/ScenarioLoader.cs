@@ -274,6 +274,8 @@ namespace ChatAnywhere.Emulator.Scenarios
             {
                 Require(fault.Status is null or (>= 300 and <= 399), where, "a redirect's status must be 3xx.");
                 Require(fault.Location is null || Uri.IsWellFormedUriString(fault.Location, UriKind.RelativeOrAbsolute), where, "location is not a URI.");
+                Require(fault.Location is null || !Uri.TryCreate(fault.Location, UriKind.Absolute, out Uri? target) || target.IsLoopback, where,
+                    "location must stay on this machine (a loopback address, or a path): offline rehearsal never sends a client elsewhere.");
             }
         }
 

@@ -1,0 +1,33 @@
+Describe 'The emulator keeps offline rehearsal on this machine' {
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+    $script:Emulator = Start-Emulator -Configuration (Get-TestConfiguration)
+    $script:Api = $script:Emulator.Url
+    $script:DefaultScenario = Invoke-RestMethod -Uri "$($script:Api)/_emulator/scenario" -NoProxy | ConvertTo-Json -Depth 20
+}
+
+AfterAll {
+    if ($script:Emulator) { Stop-Emulator $script:Emulator }
+}
+
+It 'sends a client that follows the redirect fault back to the emulator itself' {
+    $answer = Invoke-WebRequest -Uri "$($script:Api)/v1/models" -Headers @{ Authorization = "Bearer $(Key Redirect)" } -MaximumRedirection 0 -SkipHttpErrorCheck -NoProxy -ErrorAction SilentlyContinue
+
+    [int]$answer.StatusCode | Should -BeIn 301, 302, 307, 308
+    $location = [uri]"$($answer.Headers.Location)"
+    $location.IsLoopback | Should -BeTrue
+    $followed = Invoke-WebRequest -Uri $location -SkipHttpErrorCheck -NoProxy
+    [int]$followed.StatusCode | Should -Be 404
+    $followed.Content | Should -Match 'redirect fault'
+}
+
+It 'refuses a scenario whose redirect points off this machine' {
+    $scenario = $script:DefaultScenario | ConvertFrom-Json -AsHashtable
+    $scenario['faults'] = @(@{ kind = 'redirect'; status = 302; location = 'https://api.chatanywhere.tech/v1/models' })
+
+    $answer = Invoke-WebRequest -Method Put -Uri "$($script:Api)/_emulator/scenario" -Body ($scenario | ConvertTo-Json -Depth 20) -ContentType 'application/json' -SkipHttpErrorCheck -NoProxy
+
+    [int]$answer.StatusCode | Should -Be 400
+    $answer.Content | Should -Match 'stay on this machine'
+}
+}
