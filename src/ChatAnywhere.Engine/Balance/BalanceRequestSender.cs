@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
@@ -81,18 +80,17 @@ namespace ChatAnywhere.Engine.Balance
 
         private async Task<(ProbeResponse? Response, Classification Classification)> SendOnceAsync(HttpRequestMessage request, ProbeContext context, CancellationToken token)
         {
-            try
-            {
-                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                var answer = await ProbeResponseReader.ReadAsync(response, _options.BodyLimit, token).ConfigureAwait(false);
-                var classification = ResponseClassifier.Classify(answer, context, _time.GetUtcNow());
-                _log.Verbose($"{request.Method} {request.RequestUri?.AbsolutePath}: {answer.StatusCode} -> {classification.Verdict} ({classification.Reason}).");
-                return (answer, classification);
-            }
-            catch (Exception exception) when (!token.IsCancellationRequested && (exception is HttpRequestException || exception is IOException))
+            // No timeout here: the retry pipeline's per-attempt timeout bounds the exchange.
+            var outcome = await HttpExchange.SendAsync(_client, request, _options.BodyLimit, timeout: null, token).ConfigureAwait(false);
+            if (outcome.Failure is { } exception)
             {
                 return (null, NetworkFailureClassifier.Classify(exception, context.BaseUri));
             }
+
+            var answer = outcome.Response!;
+            var classification = ResponseClassifier.Classify(answer, context, _time.GetUtcNow());
+            _log.Verbose($"{request.Method} {request.RequestUri?.AbsolutePath}: {answer.StatusCode} -> {classification.Verdict} ({classification.Reason}).");
+            return (answer, classification);
         }
 
         // A request message disposes its content, and a retry needs a fresh request: copy the bytes each time.

@@ -155,8 +155,39 @@ namespace ChatAnywhere.Engine.Tests.Architecture
             return found;
         }
 
-        // Walks the IL and resolves every type, field and method token to the type that declares it.
+        [Fact]
+        public void Only_HttpExchange_sends_requests()
+        {
+            // One way to send (docs/architecture.md): a second SendAsync would bring back a copy of the
+            // timeout, bounded-body and failure handling.
+            var senders = EngineTypes()
+                .Where(t => !(t.FullName ?? string.Empty).StartsWith("ChatAnywhere.Engine.Http.HttpExchange", StringComparison.Ordinal))
+                .Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                    .Cast<MethodBase>()
+                    .Any(m => MembersInBody(m).Any(member => member.DeclaringType == typeof(System.Net.Http.HttpClient) && member.Name == "SendAsync")))
+                .Select(t => t.FullName)
+                .ToList();
+
+            Assert.Empty(senders);
+        }
+
         private static IEnumerable<Type> TypesInBody(MethodBase method)
+        {
+            foreach (var member in MembersInBody(method))
+            {
+                if (member is Type resolvedType)
+                {
+                    yield return resolvedType;
+                }
+                else if (member.DeclaringType is not null)
+                {
+                    yield return member.DeclaringType;
+                }
+            }
+        }
+
+        // Walks the IL and resolves every type, field and method token.
+        private static IEnumerable<MemberInfo> MembersInBody(MethodBase method)
         {
             var il = method.GetMethodBody()?.GetILAsByteArray();
             if (il is null)
@@ -184,14 +215,9 @@ namespace ChatAnywhere.Engine.Tests.Architecture
                     case OperandType.InlineType:
                     case OperandType.InlineTok:
                         var token = BitConverter.ToInt32(il, position);
-                        var member = Resolve(module, token, typeArguments, methodArguments);
-                        if (member is Type resolvedType)
+                        if (Resolve(module, token, typeArguments, methodArguments) is { } member)
                         {
-                            yield return resolvedType;
-                        }
-                        else if (member?.DeclaringType is not null)
-                        {
-                            yield return member.DeclaringType;
+                            yield return member;
                         }
 
                         position += 4;
