@@ -30,4 +30,16 @@ It 'refuses a scenario whose redirect points off this machine' {
     [int]$answer.StatusCode | Should -Be 400
     $answer.Content | Should -Match 'stay on this machine'
 }
+
+It 'answers a path ChatAnywhere does not serve with its front nginx 404 page, which Test-ApiKey reads as a wrong base URL' {
+    $page = Invoke-WebRequest -Uri "$($script:Api)/wrong/v1/models" -Headers @{ Authorization = "Bearer $(Key ValidPaid)" } -SkipHttpErrorCheck -NoProxy
+    [int]$page.StatusCode | Should -Be 404
+    "$($page.Headers['Content-Type'])" | Should -Match 'text/html'
+    $page.Content | Should -Match '<center>nginx</center>'
+
+    Import-Module (Get-TestModulePath) -Force
+    $result = Test-ApiKey -ApiKey (Key ValidPaid) -BaseUri "$($script:Api)/wrong" -MaxRetries 0
+    $result.Verdict | Should -Be 'WrongEndpoint'
+    $result.Reason | Should -Be 'WrongPath'
+}
 }

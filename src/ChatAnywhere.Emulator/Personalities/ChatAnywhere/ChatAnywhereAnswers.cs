@@ -24,6 +24,7 @@ namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere
             ModelNotInFreePlan = fixtures.Answer("CA-403-free-model-whitelist-completions");
             PromptTooLongForFreePlan = fixtures.Answer("CA-403-free-prompt-4096-com-cn");
             BodyNotJson = fixtures.Answer("CA-400-bad-json");
+            UnknownPath = fixtures.Answer("EMU-CA-404-nginx-wrong-path");
         }
 
         /// <summary>No Authorization header, or a value without "sk-": the Tengine front end's HTML 401.</summary>
@@ -43,8 +44,8 @@ namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere
         /// <summary>Over the emulator's body cap: no capture, so the status alone.</summary>
         public CannedAnswer BodyTooLarge { get; } = CannedAnswer.Empty(StatusCodes.Status413PayloadTooLarge);
 
-        /// <summary>A path ChatAnywhere does not serve here: not captured, so the status alone.</summary>
-        public CannedAnswer UnknownPath { get; } = CannedAnswer.Empty(StatusCodes.Status404NotFound);
+        /// <summary>A path ChatAnywhere does not serve: its front nginx's HTML 404 (WEB-404-nginx-chatanywhere-wrong-path).</summary>
+        public CannedAnswer UnknownPath { get; }
 
         /// <summary>CA-key-suspended; its status was not captured (401 unless the key entry says).</summary>
         public CannedAnswer Suspended(int status) =>
