@@ -42,4 +42,14 @@ It 'answers a path ChatAnywhere does not serve with its front nginx 404 page, wh
     $result.Verdict | Should -Be 'WrongEndpoint'
     $result.Reason | Should -Be 'WrongPath'
 }
+
+It 'gives each answer of its OpenAI personality a request id of its own, as OpenAI does' {
+    $ids = foreach ($attempt in 1, 2) {
+        $answer = Invoke-WebRequest -Uri "$($script:Api)/openai/v1/models" -Headers @{ Authorization = "Bearer $(Key Wrong)" } -SkipHttpErrorCheck -NoProxy
+        "$($answer.Headers['x-request-id'])"
+    }
+
+    $ids | ForEach-Object { $_ | Should -Match '^req_[0-9a-f]{32}$' }
+    $ids[0] | Should -Not -Be $ids[1]
+}
 }

@@ -31,6 +31,9 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
         {
             ArgumentNullException.ThrowIfNull(request);
             HttpContext context = request.Context;
+
+            // OpenAI gives every answer its own request id (the SDKs surface it as request_id / _request_id).
+            context.Response.Headers["x-request-id"] = "req_" + Guid.NewGuid().ToString("N");
             string path = request.PathWithin.HasValue ? request.PathWithin.Value! : "/";
             bool isModels = IsRoute(request, HttpMethods.Get, "/v1/models");
             bool isChat = IsRoute(request, HttpMethods.Post, "/v1/chat/completions");
