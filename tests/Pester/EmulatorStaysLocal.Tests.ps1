@@ -52,4 +52,20 @@ It 'gives each answer of its OpenAI personality a request id of its own, as Open
     $ids | ForEach-Object { $_ | Should -Match '^req_[0-9a-f]{32}$' }
     $ids[0] | Should -Not -Be $ids[1]
 }
+
+It 'sends the status page as raw UTF-8, as Uptime Kuma does, not as \u escapes' {
+    $scenario = $script:DefaultScenario | ConvertFrom-Json -AsHashtable
+    $scenario['statusPage']['groups'][0]['monitors'][0]['name'] = '模型 GPT'
+    $null = Invoke-RestMethod -Method Put -Uri "$($script:Api)/_emulator/scenario" -Body ($scenario | ConvertTo-Json -Depth 20) -ContentType 'application/json; charset=utf-8' -NoProxy
+    try {
+        $slug = $scenario['statusPage']['slug']
+        $answer = Invoke-WebRequest -Uri "$($script:Api)/uptime-kuma/api/status-page/$slug" -NoProxy
+        $text = [System.Text.Encoding]::UTF8.GetString($answer.RawContentStream.ToArray())
+        $text | Should -Match '模型 GPT'
+        $text | Should -Not -Match '\\u6a21'
+    }
+    finally {
+        $null = Invoke-RestMethod -Method Put -Uri "$($script:Api)/_emulator/scenario" -Body $script:DefaultScenario -ContentType 'application/json' -NoProxy
+    }
+}
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatAnywhere.Emulator.Fixtures;
 using ChatAnywhere.Emulator.Scenarios;
@@ -12,6 +14,9 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
     /// </summary>
     public sealed class UptimeKumaAnswers
     {
+        // Uptime Kuma (Express) sends monitor names and incidents as raw UTF-8, not \u escapes.
+        private static readonly JsonSerializerOptions RawUtf8 = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
         // The slug in EMU-UK-entry-page-matched, replaced by the scenario's.
         private const string SampleSlug = "chatanywhere";
 
@@ -117,7 +122,7 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
             }
 
             body["maintenanceList"] = maintenance;
-            return CannedAnswer.Json(200, body.ToJsonString());
+            return CannedAnswer.Json(200, body.ToJsonString(RawUtf8));
         }
 
         /// <summary>GET /api/status-page/heartbeat/{slug}: three beats per monitor, oldest first, the last a few seconds ago.</summary>
@@ -151,7 +156,7 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
                 }
             }
 
-            return CannedAnswer.Json(200, new JsonObject { ["heartbeatList"] = beats, ["uptimeList"] = uptimes }.ToJsonString());
+            return CannedAnswer.Json(200, new JsonObject { ["heartbeatList"] = beats, ["uptimeList"] = uptimes }.ToJsonString(RawUtf8));
         }
 
         // SQL datetimes in UTC, as Uptime Kuma 2.x stores them (uptime-kuma-api.md §2).
