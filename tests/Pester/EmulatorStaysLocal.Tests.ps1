@@ -68,4 +68,11 @@ It 'sends the status page as raw UTF-8, as Uptime Kuma does, not as \u escapes' 
         $null = Invoke-RestMethod -Method Put -Uri "$($script:Api)/_emulator/scenario" -Body $script:DefaultScenario -ContentType 'application/json' -NoProxy
     }
 }
+
+It 'lists up to 100 heartbeats a monitor, one a minute, as Uptime Kuma does' {
+    $beats = Invoke-RestMethod -Uri "$($script:Api)/uptime-kuma/api/status-page/heartbeat/chatanywhere" -NoProxy
+    $first = @($beats.heartbeatList.PSObject.Properties)[0].Value
+    @($first).Count | Should -Be 100
+    ([datetime]$first[-1].time - [datetime]$first[-2].time).TotalSeconds | Should -Be 60
+}
 }

@@ -173,6 +173,7 @@ namespace ChatAnywhere.Emulator.Scenarios
 
         private static void ValidateStatusPage(StatusPageDefinition page, string where)
         {
+            Require(page.Heartbeats is >= 1 and <= 100, where, "heartbeats must be 1 to 100 (Uptime Kuma lists up to 100 per monitor).");
             Require(!string.IsNullOrEmpty(page.Slug) && page.Slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'), where,
                 "slug must be lower-case letters, digits and '-' (Uptime Kuma lower-cases slugs).");
             Require(!string.IsNullOrWhiteSpace(page.Title), where, "title is required.");

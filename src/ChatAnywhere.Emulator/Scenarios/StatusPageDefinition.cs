@@ -29,5 +29,8 @@ namespace ChatAnywhere.Emulator.Scenarios
 
         /// <summary>Maintenance windows under way now.</summary>
         public IReadOnlyList<StatusPageMaintenance> Maintenance { get; set; } = [];
+
+        /// <summary>Beats per monitor on the heartbeat route, one a minute, the last a few seconds ago: Uptime Kuma lists up to 100.</summary>
+        public int Heartbeats { get; set; } = 100;
     }
 }

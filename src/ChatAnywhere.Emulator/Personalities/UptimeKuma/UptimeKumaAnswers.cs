@@ -125,7 +125,7 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
             return CannedAnswer.Json(200, body.ToJsonString(RawUtf8));
         }
 
-        /// <summary>GET /api/status-page/heartbeat/{slug}: three beats per monitor, oldest first, the last a few seconds ago.</summary>
+        /// <summary>GET /api/status-page/heartbeat/{slug}: page.Heartbeats beats per monitor (100 by default, as Uptime Kuma lists), one a minute, oldest first, the last a few seconds ago.</summary>
         public static CannedAnswer Heartbeats(StatusPageDefinition page, DateTimeOffset now)
         {
             ArgumentNullException.ThrowIfNull(page);
@@ -137,8 +137,9 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
                 foreach (StatusPageMonitor monitor in group.Monitors ?? [])
                 {
                     var list = new JsonArray();
-                    foreach (int secondsAgo in (int[])[125, 65, 5])
+                    for (int beat = page.Heartbeats - 1; beat >= 0; beat--)
                     {
+                        int secondsAgo = 5 + (60 * beat);
                         // A down or maintenance beat measured no response time.
                         int? ping = monitor.State is MonitorState.Up or MonitorState.Pending ? monitor.PingMs ?? 200 : null;
                         list.Add(new JsonObject
