@@ -75,4 +75,20 @@ It 'lists up to 100 heartbeats a monitor, one a minute, as Uptime Kuma does' {
     @($first).Count | Should -Be 100
     ([datetime]$first[-1].time - [datetime]$first[-2].time).TotalSeconds | Should -Be 60
 }
+
+It 'answers a chat with a model OpenAI does not have as OpenAI does (404 model_not_found), and Test-ApiKey reads it' {
+    $key = 'sk-proj-' + [guid]::NewGuid().ToString('n') + [guid]::NewGuid().ToString('n')
+    $entry = @{ key = $key; personality = 'openai' } | ConvertTo-Json
+    $null = Invoke-RestMethod -Method Post -Uri "$($script:Api)/_emulator/keys" -Body $entry -ContentType 'application/json' -NoProxy
+    $body = @{ model = 'gpt-9-turbo'; messages = @(@{ role = 'user'; content = 'hi' }); max_tokens = 1 } | ConvertTo-Json -Depth 4
+
+    $answer = Invoke-WebRequest -Method Post -Uri "$($script:Api)/openai/v1/chat/completions" -Headers @{ Authorization = "Bearer $key" } -Body $body -ContentType 'application/json' -SkipHttpErrorCheck -NoProxy
+    [int]$answer.StatusCode | Should -Be 404
+    ($answer.Content | ConvertFrom-Json).error.code | Should -Be 'model_not_found'
+    $answer.Content | Should -Match 'The model `gpt-9-turbo` does not exist'
+
+    Import-Module (Get-TestModulePath) -Force
+    $result = Test-ApiKey -ApiKey $key -BaseUri "$($script:Api)/openai" -Model gpt-9-turbo -MaxRetries 0
+    $result.Verdict | Should -Be 'ModelNotAllowed'
+}
 }

@@ -12,6 +12,7 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
             NoKey = fixtures.Answer("OA-401-no-key");
             IncorrectKey = fixtures.Template("OA-401-incorrect-key-ca-key-2023", "sk-VKMIs***************************************wjh3");
             InvalidUrl = fixtures.Template("OA-404-invalid-url", "POST /v1/chat/completions");
+            UnknownModel = fixtures.Template("OA-404-model-not-found-no-access", "`gpt-4`");
         }
 
         public CannedAnswer NoKey { get; }
@@ -21,5 +22,8 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
 
         /// <summary>The template swaps in "METHOD /path" of the request.</summary>
         public FixtureTemplate InvalidUrl { get; }
+
+        /// <summary>A chat with a model OpenAI does not have (or the key may not use): OA-404-model-not-found-no-access, the model named.</summary>
+        public FixtureTemplate UnknownModel { get; }
     }
 }

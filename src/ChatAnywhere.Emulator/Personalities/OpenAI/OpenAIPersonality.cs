@@ -69,7 +69,9 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
             ChatRequestSummary summary = await ChatRequestReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
             CannedAnswer answer = summary.TooLarge
                 ? CannedAnswer.Empty(StatusCodes.Status413PayloadTooLarge)
-                : OpenAICompatibleAnswers.ChatCompletion(summary.Model, summary, request.ReceivedAt);
+                : summary.Model is { } model && !OpenAICompatibleAnswers.IsListed(model)
+                    ? _answers.UnknownModel.Fill("`" + model + "`")
+                    : OpenAICompatibleAnswers.ChatCompletion(summary.Model, summary, request.ReceivedAt);
             await answer.WriteAsync(context).ConfigureAwait(false);
         }
 

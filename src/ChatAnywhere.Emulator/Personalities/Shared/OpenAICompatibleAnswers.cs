@@ -39,6 +39,9 @@ namespace ChatAnywhere.Emulator.Personalities.Shared
 
         public static CannedAnswer ModelList { get; } = BuildModelList(only: null);
 
+        /// <summary>True for a model the emulator lists (GET /v1/models).</summary>
+        public static bool IsListed(string model) => Array.Exists(Models, m => string.Equals(m.Id, model, StringComparison.Ordinal));
+
         /// <summary>The model list cut to a comma list (a relay token's model limit); null: all of them.</summary>
         public static CannedAnswer ModelListLimitedTo(string? commaList) =>
             commaList is null ? ModelList : BuildModelList([.. commaList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
