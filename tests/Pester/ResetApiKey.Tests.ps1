@@ -329,7 +329,8 @@ Context 'never without a working key' {
         $failed.Count | Should -Be 1
         $failed[0].Exception.Message | Should -Match 'deleted again'
         $failed[0].Exception.Message | Should -Not -Match 'could not be deleted'
-        $failed[0].Exception.LeftoverTokenIds.Count | Should -Be 0
+        $failed[0].Exception.Data['LeftoverTokenIds'] | Should -HaveCount 0
+        $failed[0].Exception.Data.Contains('LeftoverTokenIds') | Should -BeTrue
         @((Get-RelayToken) | Where-Object { $_.id -gt 4 -and -not $_.deleted }).Count | Should -Be 0
         (Test-OnRelay $script:CiKey).IsValid | Should -BeTrue
     }
@@ -342,7 +343,8 @@ Context 'never without a working key' {
         $result | Should -BeNullOrEmpty
         $failed.Count | Should -Be 1
         $failed[0].Exception.Message | Should -Match 'created token #\d+ all the same; it was deleted again'
-        $failed[0].Exception.LeftoverTokenIds.Count | Should -Be 0
+        $failed[0].Exception.Data['LeftoverTokenIds'] | Should -HaveCount 0
+        $failed[0].Exception.Data.Contains('LeftoverTokenIds') | Should -BeTrue
         $tokens = Get-RelayToken
         @($tokens | Where-Object { $_.id -gt 4 -and -not $_.deleted }).Count | Should -Be 0
         ($tokens | Where-Object id -eq 1).status | Should -Be 1
