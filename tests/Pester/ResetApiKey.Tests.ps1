@@ -298,6 +298,59 @@ Context 'never without a working key' {
         (Test-OnRelay $script:CiKey).IsValid | Should -BeTrue
     }
 
+    It 'reads the old token back when the answer to disabling it is lost: the relay disabled it, so the result says Disabled' {
+        Use-Relay -Faults @(@{ kind = 'lostAnswer'; paths = @('/relay/one-api/api/token'); methods = @('PUT') })
+
+        $result = Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/one-api" @script:Rotate -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        ((Get-RelayToken) | Where-Object id -eq 1).status | Should -Be 2
+        $result.OldKeyState | Should -Be 'Disabled'
+        $result.OldKeyRefused | Should -BeTrue
+        $result.LeftoverTokenIds.Count | Should -Be 0
+        $failed.Count | Should -Be 0
+        (Test-OnRelay $script:CiKey).IsValid | Should -BeFalse
+    }
+
+    It 'reads the old token back when the answer to deleting it is lost: the relay deleted it, so the result says Deleted' {
+        Use-Relay -Faults @(@{ kind = 'lostAnswer'; paths = @('/relay/one-api/api/token'); methods = @('DELETE') })
+
+        $result = Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/one-api" -RevokeMode Delete @script:Rotate -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $result.OldKeyState | Should -Be 'Deleted'
+        $failed.Count | Should -Be 0
+    }
+
+    It 'names no leftover when the answer to the rollback''s delete is lost but the relay deleted the replacement' {
+        Use-Relay -Relay @{ newTokenDelaySec = 120 } -Faults @(@{ kind = 'lostAnswer'; paths = @('/relay/one-api/api/token'); methods = @('DELETE') })
+
+        $result = Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/one-api" -VerifyTimeoutSec 3 @script:Rotate -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $result | Should -BeNullOrEmpty
+        $failed.Count | Should -Be 1
+        $failed[0].Exception.Message | Should -Match 'deleted again'
+        $failed[0].Exception.Message | Should -Not -Match 'could not be deleted'
+        $failed[0].Exception.Data['LeftoverTokenIds'] | Should -HaveCount 0
+        $failed[0].Exception.Data.Contains('LeftoverTokenIds') | Should -BeTrue
+        @((Get-RelayToken) | Where-Object { $_.id -gt 4 -and -not $_.deleted }).Count | Should -Be 0
+        (Test-OnRelay $script:CiKey).IsValid | Should -BeTrue
+    }
+
+    It 'finds and deletes the replacement when the answer to its create is lost, and the old token stays as it was' {
+        Use-Relay -Faults @(@{ kind = 'lostAnswer'; paths = @('/relay/one-api/api/token'); methods = @('POST') })
+
+        $result = Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/one-api" @script:Rotate -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $result | Should -BeNullOrEmpty
+        $failed.Count | Should -Be 1
+        $failed[0].Exception.Message | Should -Match 'created token #\d+ all the same; it was deleted again'
+        $failed[0].Exception.Data['LeftoverTokenIds'] | Should -HaveCount 0
+        $failed[0].Exception.Data.Contains('LeftoverTokenIds') | Should -BeTrue
+        $tokens = Get-RelayToken
+        @($tokens | Where-Object { $_.id -gt 4 -and -not $_.deleted }).Count | Should -Be 0
+        ($tokens | Where-Object id -eq 1).status | Should -Be 1
+        (Test-OnRelay $script:CiKey).IsValid | Should -BeTrue
+    }
+
     It 'reports a relay cache that keeps the old key alive instead of waiting for it' {
         Use-Relay -Relay @{ revocationCacheSec = 120 }
 

@@ -91,6 +91,10 @@ namespace ChatAnywhere.Emulator.DataPlane
                     // (the loader checked the id and its status); only the latency above applies.
                     await _corpus.Replay(answer).WriteAsync(context).ConfigureAwait(false);
                 }
+                else if (plan.Fault is { Kind: FaultKind.LostAnswer })
+                {
+                    await LostAnswer.HandleAsync(request, personality).ConfigureAwait(false);
+                }
                 else if (plan.Fault is not null)
                 {
                     await _responder.RespondAsync(request, plan.Fault).ConfigureAwait(false);

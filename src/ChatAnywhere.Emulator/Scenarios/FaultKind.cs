@@ -37,5 +37,12 @@ namespace ChatAnywhere.Emulator.Scenarios
 
         [JsonStringEnumMemberName("flaky")]
         Flaky,
+
+        /// <summary>
+        /// The personality handles the request (a token is really created, disabled or deleted), then
+        /// its answer goes nowhere and the connection is aborted: a client cannot tell what happened.
+        /// </summary>
+        [JsonStringEnumMemberName("lostAnswer")]
+        LostAnswer,
     }
 }

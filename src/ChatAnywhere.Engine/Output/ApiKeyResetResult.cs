@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ChatAnywhere
 {
@@ -46,6 +47,9 @@ namespace ChatAnywhere
         /// accepted it (its token cache); null when not checked (-NoVerify, -RevokeMode Keep, key unknown).
         /// </summary>
         public bool? OldKeyRefused { get; set; }
+
+        /// <summary>Tokens the rotation created and could neither use nor delete again (delete them in the relay's dashboard); empty when none.</summary>
+        public IReadOnlyList<long> LeftoverTokenIds { get; set; } = Array.Empty<long>();
 
         /// <summary>When the rotation ended, in UTC.</summary>
         public DateTime CompletedAt { get; set; }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,6 +23,9 @@ namespace ChatAnywhere.Engine.Rotation
     {
         // How long a rollback may take after the caller cancelled: the replacement must not be left behind.
         private static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(10);
+
+        // How long a read-back after a lost or unclear answer may take: it only decides what to report.
+        private static readonly TimeSpan ReadBackTimeout = TimeSpan.FromSeconds(5);
 
         private readonly HttpClient _client;
         private readonly KeyActivationWaiter _verifier;
@@ -114,7 +119,7 @@ namespace ChatAnywhere.Engine.Rotation
         }
 
         /// <summary>Creates the replacement; a failure here leaves nothing to roll back.</summary>
-        private static async Task<Replacement> CreateReplacementAsync(RotationPlan plan, RotationProgress progress, CancellationToken cancellationToken)
+        private async Task<Replacement> CreateReplacementAsync(RotationPlan plan, RotationProgress progress, CancellationToken cancellationToken)
         {
             var old = plan.OldToken;
 
@@ -122,7 +127,22 @@ namespace ChatAnywhere.Engine.Rotation
             // found again, and it takes the old name afterwards (relay-admin-api.md §2, "How a client gets the key").
             var name = plan.Backend == RelayBackend.NewApi ? UniqueName() : old.Name;
             progress.Enter(2, $"Creating a token with the settings of {old}");
-            var created = await plan.Client.CreateAsync(TokenSettings.Copy(old, name), cancellationToken).ConfigureAwait(false);
+
+            // A shared name cannot tell a token whose create answer was lost from older namesakes:
+            // the ids named so before the create can.
+            var before = string.Equals(name, old.Name, StringComparison.Ordinal)
+                ? await TokenFinder.FindNamedIdsAsync(plan.Client, name, cancellationToken).ConfigureAwait(false)
+                : new HashSet<long>();
+            RelayToken? created;
+            try
+            {
+                created = await plan.Client.CreateAsync(TokenSettings.Copy(old, name), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RelayManagementException failure) when (IsUnclear(failure))
+            {
+                throw await RecoverLostCreateAsync(plan, failure, name, before).ConfigureAwait(false);
+            }
+
             if (created is not null)
             {
                 return new Replacement(created.Id, created.Key, name);
@@ -280,9 +300,84 @@ namespace ChatAnywhere.Engine.Rotation
             }
             catch (RelayManagementException failure)
             {
+                // The change may have been made with its answer lost or garbled: what the relay says
+                // now is the old token's state, not what the failed call suggests.
+                if (await ReadTokenStateAsync(plan.Client, old.Id).ConfigureAwait(false) is OldKeyState now && now != OldKeyState.StillActive)
+                {
+                    _log.Verbose($"{failure.Message} The relay shows token #{old.Id} {now.ToString().ToLowerInvariant()} all the same.");
+                    outcome.OldKeyState = now;
+                    return;
+                }
+
                 // The new key works and is the caller's to keep: report, do not roll back.
                 outcome.OldKeyState = OldKeyState.StillActive;
                 outcome.RevokeFailure = failure;
+            }
+        }
+
+        // No answer, or one that is not the relay's: the change may have been made all the same.
+        private static bool IsUnclear(RelayManagementException failure) =>
+            failure.Failure == ManagementFailure.NoAnswer || failure.Failure == ManagementFailure.UnexpectedAnswer;
+
+        /// <summary>After a create whose answer was lost: finds what the relay created all the same and deletes it, or names it.</summary>
+        private async Task<Exception> RecoverLostCreateAsync(RotationPlan plan, RelayManagementException failure, string name, ISet<long> before)
+        {
+            IReadOnlyList<long> found;
+            using (var limit = new CancellationTokenSource(ReadBackTimeout))
+            {
+                try
+                {
+                    var named = await TokenFinder.FindNamedIdsAsync(plan.Client, name, limit.Token).ConfigureAwait(false);
+                    found = named.Where(id => id != plan.OldToken.Id && !before.Contains(id)).OrderBy(id => id).ToList();
+                }
+                catch (Exception readBack) when (readBack is RelayManagementException || readBack is OperationCanceledException)
+                {
+                    _log.Verbose($"Could not look for a token named '{name}' after the create: {readBack.Message}");
+                    return RotationMessages.CreatedButLost(failure, name);
+                }
+            }
+
+            if (found.Count == 0)
+            {
+                // The relay's list says it created nothing: the failure is as it was, and nothing changed.
+                return failure;
+            }
+
+            var leftovers = new List<long>();
+            foreach (var id in found)
+            {
+                if (await RollBackAsync(plan.Client, id).ConfigureAwait(false) is long leftover)
+                {
+                    leftovers.Add(leftover);
+                }
+            }
+
+            return RotationMessages.CreateAnswerLost(failure, found, leftovers);
+        }
+
+        /// <summary>What the relay says of a token now; null when it cannot be read in time or its status is neither enabled nor disabled.</summary>
+        private async Task<OldKeyState?> ReadTokenStateAsync(RelayManagementClient client, long id)
+        {
+            // The caller's token may be cancelled already; a read-back only decides what is reported.
+            using var limit = new CancellationTokenSource(ReadBackTimeout);
+            try
+            {
+                var token = await client.GetAsync(id, limit.Token).ConfigureAwait(false);
+                return token.Status switch
+                {
+                    RelayToken.StatusEnabled => OldKeyState.StillActive,
+                    RelayToken.StatusDisabled => OldKeyState.Disabled,
+                    _ => null,
+                };
+            }
+            catch (RelayManagementException gone) when (gone.Failure == ManagementFailure.TokenNotFound)
+            {
+                return OldKeyState.Deleted;
+            }
+            catch (Exception failure) when (failure is RelayManagementException || failure is OperationCanceledException)
+            {
+                _log.Verbose($"Could not read token #{id} back: {failure.Message}");
+                return null;
             }
         }
 
@@ -299,6 +394,14 @@ namespace ChatAnywhere.Engine.Rotation
             catch (Exception failure) when (failure is RelayManagementException || failure is OperationCanceledException)
             {
                 _log.Verbose($"Could not delete the replacement token #{newId}: {failure.Message}");
+
+                // The delete may have been done with its answer lost: only a token the relay still shows is left over.
+                if (await ReadTokenStateAsync(client, newId).ConfigureAwait(false) == OldKeyState.Deleted)
+                {
+                    _log.Verbose($"The relay no longer shows the replacement token #{newId}: it was deleted all the same.");
+                    return null;
+                }
+
                 return newId;
             }
         }

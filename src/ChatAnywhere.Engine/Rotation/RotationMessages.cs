@@ -66,6 +66,18 @@ namespace ChatAnywhere.Engine.Rotation
             $"Delete the token named '{name}' in the relay's dashboard. {failure.Advice}",
             failure);
 
+        /// <summary>A create whose answer was lost, though the relay had made the token(s) <paramref name="created"/>.</summary>
+        public static KeyRotationException CreateAnswerLost(RelayManagementException failure, IReadOnlyList<long> created, IReadOnlyList<long> leftovers)
+        {
+            var what = leftovers.Count == 0
+                ? $" The relay had created {Ids(created)} all the same; it was deleted again. The old token is unchanged and still works."
+                : $" The relay had created {Ids(created)} all the same; {Ids(leftovers)} could not be deleted again: delete it in the relay's dashboard. The old token is unchanged and still works.";
+            return new KeyRotationException(RotationFailure.ReplacementFailed, failure.Message + what, failure.Advice, failure)
+            {
+                LeftoverTokenIds = leftovers,
+            };
+        }
+
         public static KeyRotationException KeyNotObtained(long newId) => new KeyRotationException(
             RotationFailure.KeyNotObtained,
             $"The relay created token #{newId} but shows its key only masked and has no key-reveal route (POST /api/token/{newId}/key).",
@@ -119,6 +131,9 @@ namespace ChatAnywhere.Engine.Rotation
                 LeftoverTokenId = leftover,
             };
         }
+
+        private static string Ids(IEnumerable<long> ids) =>
+            "token " + string.Join(", ", ids.Select(id => "#" + id.ToString(CultureInfo.InvariantCulture)));
 
         public static string OldKeyStillAccepted(string maskedKey, TimeSpan checkedFor, OldKeyState state) =>
             $"The relay still accepts the old key {maskedKey} {checkedFor.TotalSeconds:0} s after its token was {(state == OldKeyState.Deleted ? "deleted" : "disabled")}: relays cache tokens " +

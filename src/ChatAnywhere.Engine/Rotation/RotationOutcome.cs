@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ChatAnywhere.Engine.Keys;
 using ChatAnywhere.Engine.Management;
 
@@ -42,6 +43,9 @@ namespace ChatAnywhere.Engine.Rotation
         /// <summary>Why revoking the old token failed; null when it did not.</summary>
         public RelayManagementException? RevokeFailure { get; internal set; }
 
+        /// <summary>Tokens created on the way that are neither the new token nor deleted again.</summary>
+        public IList<long> LeftoverTokenIds { get; } = new List<long>();
+
         /// <summary>Things the user should know that did not stop the rotation.</summary>
         public IList<string> Warnings { get; } = new List<string>();
 
@@ -66,6 +70,7 @@ namespace ChatAnywhere.Engine.Rotation
             Verified = Verified,
             OldKeyState = OldKeyState,
             OldKeyRefused = OldKeyRefused,
+            LeftoverTokenIds = LeftoverTokenIds.ToArray(),
             CompletedAt = CompletedAt.UtcDateTime,
         };
 

@@ -62,6 +62,13 @@ namespace ChatAnywhere.Engine.Rotation
                 : matches.OrderByDescending(t => t.Id).First();
         }
 
+        /// <summary>The ids of the tokens named exactly <paramref name="name"/> (one-api's search matches name prefixes).</summary>
+        public static async Task<ISet<long>> FindNamedIdsAsync(RelayManagementClient client, string name, CancellationToken cancellationToken)
+        {
+            var found = await client.SearchAsync(name, null, cancellationToken).ConfigureAwait(false);
+            return new HashSet<long>(found.Where(t => string.Equals(t.Name, name, StringComparison.Ordinal)).Select(t => t.Id));
+        }
+
         // one-api and new-api/2025-04 list whole keys, pages counted from 0; new-api/current lists
         // them masked, in pages counted from 1 that say so by their total (relay-admin-api.md §2, list).
         private static async Task<RelayToken?> FindByKeyListAsync(RelayManagementClient client, string key, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using ChatAnywhere.Engine.Endpoints;
 using ChatAnywhere.Engine.Management;
@@ -27,6 +28,15 @@ namespace ChatAnywhere.PowerShell.Errors
             : Rotation((KeyRotationException)failure, target);
 
         public static ErrorRecord Rotation(KeyRotationException failure, object? target)
+        {
+            var record = RotationRecord(failure, target);
+
+            // The message names them too; here a script can delete them without parsing it.
+            record.Exception.Data["LeftoverTokenIds"] = failure.LeftoverTokenIds.ToArray();
+            return record;
+        }
+
+        private static ErrorRecord RotationRecord(KeyRotationException failure, object? target)
         {
             if (failure.InnerException is RelayManagementException management)
             {

@@ -182,6 +182,84 @@ namespace ChatAnywhere.Engine.Tests.Rotation
         }
 
         [Fact]
+        public async Task A_disable_whose_answer_is_lost_is_read_back_and_reported_as_done()
+        {
+            var harness = new RotationHarness(RelayFlavour.OneApi);
+            harness.Relay.LoseAnswer = r => r.Parameter("status_only") == "true";
+
+            var outcome = await harness.RotateAsync(RotationHarness.ByOldKey(), RelayBackend.OneApi);
+
+            Assert.Equal(RelayToken.StatusDisabled, harness.OldStatus);
+            Assert.Equal(OldKeyState.Disabled, outcome.OldKeyState);
+            Assert.Null(outcome.RevokeFailure);
+            Assert.True(outcome.OldKeyRefused);
+            Assert.Empty(outcome.ToResult("new").LeftoverTokenIds);
+        }
+
+        [Fact]
+        public async Task A_delete_whose_answer_is_lost_is_read_back_and_reported_as_done()
+        {
+            var harness = new RotationHarness(RelayFlavour.NewApiCurrent);
+            harness.Options.RevokeMode = RevokeMode.Delete;
+            harness.Relay.LoseAnswer = r => r.Method == "DELETE";
+
+            var outcome = await harness.RotateAsync(RotationHarness.ByOldKey(), RelayBackend.NewApi);
+
+            Assert.Null(harness.Relay.Token(harness.OldId));
+            Assert.Equal(OldKeyState.Deleted, outcome.OldKeyState);
+            Assert.Null(outcome.RevokeFailure);
+        }
+
+        [Fact]
+        public async Task A_rollback_delete_whose_answer_is_lost_names_no_leftover()
+        {
+            var harness = new RotationHarness(RelayFlavour.OneApi);
+            harness.Relay.RefuseNewKeys();
+            harness.Relay.LoseAnswer = r => r.Method == "DELETE";
+            var before = harness.Relay.Tokens.Count;
+
+            var error = await Assert.ThrowsAsync<KeyRotationException>(() => harness.RotateAsync(RotationHarness.ByOldKey(), RelayBackend.OneApi));
+
+            Assert.Null(error.LeftoverTokenId);
+            Assert.Empty(error.LeftoverTokenIds);
+            Assert.Contains("was deleted again", error.Message, StringComparison.Ordinal);
+            Assert.Equal(before, harness.Relay.Tokens.Count);
+        }
+
+        [Fact]
+        public async Task A_create_whose_answer_is_lost_is_found_by_name_and_deleted_again_leaving_older_namesakes_alone()
+        {
+            var harness = new RotationHarness(RelayFlavour.OneApi);
+            var namesake = harness.Relay.Add(RotationHarness.OldName, "Namesake0000000000000000000000000000000000000000");
+            harness.Relay.LoseAnswer = r => r.Method == "POST";
+            var before = harness.Relay.Tokens.Count;
+
+            var error = await Assert.ThrowsAsync<KeyRotationException>(() => harness.RotateAsync(RotationHarness.ByOldKey(), RelayBackend.OneApi));
+
+            Assert.Equal(RotationFailure.ReplacementFailed, error.Failure);
+            Assert.Empty(error.LeftoverTokenIds);
+            Assert.Contains("all the same; it was deleted again", error.Message, StringComparison.Ordinal);
+            Assert.NotNull(harness.Relay.Token(namesake));
+            Assert.Equal(before, harness.Relay.Tokens.Count);
+            Assert.Equal(RelayToken.StatusEnabled, harness.OldStatus);
+        }
+
+        [Fact]
+        public async Task A_create_whose_answer_is_lost_and_whose_token_cannot_be_deleted_names_it_as_left_over()
+        {
+            var harness = new RotationHarness(RelayFlavour.NewApi2025);
+            harness.Relay.LoseAnswer = r => r.Method == "POST";
+            harness.Relay.Intercept = r => r.Method == "DELETE" ? FakeRelay.Answer(HttpStatusCode.BadGateway, "<html><body>502 Bad Gateway</body></html>", "text/html") : null;
+
+            var error = await Assert.ThrowsAsync<KeyRotationException>(() => harness.RotateAsync(RotationHarness.ByOldKey(), RelayBackend.NewApi));
+
+            var left = Assert.Single(error.LeftoverTokenIds);
+            Assert.Equal(left, error.LeftoverTokenId);
+            Assert.NotNull(harness.Relay.Token(left));
+            Assert.Contains($"#{left} could not be deleted again", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task A_failed_revoke_keeps_the_new_key_and_reports_the_old_token_still_active()
         {
             var harness = new RotationHarness(RelayFlavour.OneApi);

@@ -135,6 +135,9 @@ namespace ChatAnywhere.Engine.Tests.Support
         public void Refuse(string method, string pathAndQuery, string message) =>
             Intercept = r => r.Method == method && r.PathAndQuery == pathAndQuery ? Refusal(HttpStatusCode.OK, message) : null;
 
+        /// <summary>Requests the relay carries out, then answers with a proxy's 502 page: the change is made, its answer lost.</summary>
+        public Func<RelayRequest, bool>? LoseAnswer { get; set; }
+
         public static HttpResponseMessage Answer(HttpStatusCode status, string body, string contentType = "application/json") =>
             new(status) { Content = new StringContent(body, Encoding.UTF8, contentType) };
 
@@ -150,7 +153,20 @@ namespace ChatAnywhere.Engine.Tests.Support
             lock (_gate)
             {
                 Requests.Add(seen);
-                return Intercept?.Invoke(seen) ?? Route(seen);
+                if (Intercept?.Invoke(seen) is HttpResponseMessage intercepted)
+                {
+                    return intercepted;
+                }
+
+                var answer = Route(seen);
+                if (LoseAnswer?.Invoke(seen) == true)
+                {
+                    // The relay has acted; the client gets a proxy's error page instead of its answer.
+                    answer.Dispose();
+                    return Answer(HttpStatusCode.BadGateway, "<html><body>502 Bad Gateway</body></html>", "text/html");
+                }
+
+                return answer;
             }
         }
 
