@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,11 +20,6 @@ namespace ChatAnywhere.Engine.Rotation
     /// </summary>
     internal sealed class KeyRotator : IDisposable
     {
-        // How long a rollback may take after the caller cancelled: the replacement must not be left behind.
-        private static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(10);
-
-        // How long a read-back after a lost or unclear answer may take: it only decides what to report.
-        private static readonly TimeSpan ReadBackTimeout = TimeSpan.FromSeconds(5);
 
         private readonly HttpClient _client;
         private readonly KeyActivationWaiter _verifier;
@@ -34,6 +28,7 @@ namespace ChatAnywhere.Engine.Rotation
         private readonly RotationOptions _options;
         private readonly SecretRedactor _redactor;
         private readonly IProbeLog _log;
+        private readonly RelayReadBack _readBack;
         private readonly TimeProvider _time;
         private HttpClient? _ownedClient;
 
@@ -46,6 +41,7 @@ namespace ChatAnywhere.Engine.Rotation
             _log = log ?? NullProbeLog.Instance;
             _time = timeProvider ?? TimeProvider.System;
             _detector = new RelayBackendDetector(client, options.CallTimeout, _log);
+            _readBack = new RelayReadBack(_log);
             _refusalCheck = new OldKeyRefusalCheck(prober ?? throw new ArgumentNullException(nameof(prober)), options.RevokeCheckTimeout, _time, _log);
 
             // Waiting briefly, as Wait-KeyActivation does: a new token is usually valid at once
@@ -138,9 +134,9 @@ namespace ChatAnywhere.Engine.Rotation
             {
                 created = await plan.Client.CreateAsync(TokenSettings.Copy(old, name), cancellationToken).ConfigureAwait(false);
             }
-            catch (RelayManagementException failure) when (IsUnclear(failure))
+            catch (RelayManagementException failure) when (RelayReadBack.IsUnclear(failure))
             {
-                throw await RecoverLostCreateAsync(plan, failure, name, before).ConfigureAwait(false);
+                throw await _readBack.RecoverLostCreateAsync(plan, failure, name, before).ConfigureAwait(false);
             }
 
             if (created is not null)
@@ -190,7 +186,7 @@ namespace ChatAnywhere.Engine.Rotation
             catch (Exception failure)
             {
                 // Whatever went wrong, the replacement is not the caller's yet: delete it, or name it.
-                var leftover = await RollBackAsync(plan.Client, created.Id).ConfigureAwait(false);
+                var leftover = await _readBack.RollBackAsync(plan.Client, created.Id).ConfigureAwait(false);
                 if (failure is OperationCanceledException)
                 {
                     throw;
@@ -302,7 +298,7 @@ namespace ChatAnywhere.Engine.Rotation
             {
                 // The change may have been made with its answer lost or garbled: what the relay says
                 // now is the old token's state, not what the failed call suggests.
-                if (await ReadTokenStateAsync(plan.Client, old.Id).ConfigureAwait(false) is OldKeyState now && now != OldKeyState.StillActive)
+                if (await _readBack.ReadTokenStateAsync(plan.Client, old.Id).ConfigureAwait(false) is OldKeyState now && now != OldKeyState.StillActive)
                 {
                     _log.Verbose($"{failure.Message} The relay shows token #{old.Id} {now.ToString().ToLowerInvariant()} all the same.");
                     outcome.OldKeyState = now;
@@ -315,96 +311,6 @@ namespace ChatAnywhere.Engine.Rotation
             }
         }
 
-        // No answer, or one that is not the relay's: the change may have been made all the same.
-        private static bool IsUnclear(RelayManagementException failure) =>
-            failure.Failure == ManagementFailure.NoAnswer || failure.Failure == ManagementFailure.UnexpectedAnswer;
-
-        /// <summary>After a create whose answer was lost: finds what the relay created all the same and deletes it, or names it.</summary>
-        private async Task<Exception> RecoverLostCreateAsync(RotationPlan plan, RelayManagementException failure, string name, ISet<long> before)
-        {
-            IReadOnlyList<long> found;
-            using (var limit = new CancellationTokenSource(ReadBackTimeout))
-            {
-                try
-                {
-                    var named = await TokenFinder.FindNamedIdsAsync(plan.Client, name, limit.Token).ConfigureAwait(false);
-                    found = named.Where(id => id != plan.OldToken.Id && !before.Contains(id)).OrderBy(id => id).ToList();
-                }
-                catch (Exception readBack) when (readBack is RelayManagementException || readBack is OperationCanceledException)
-                {
-                    _log.Verbose($"Could not look for a token named '{name}' after the create: {readBack.Message}");
-                    return RotationMessages.CreatedButLost(failure, name);
-                }
-            }
-
-            if (found.Count == 0)
-            {
-                // The relay's list says it created nothing: the failure is as it was, and nothing changed.
-                return failure;
-            }
-
-            var leftovers = new List<long>();
-            foreach (var id in found)
-            {
-                if (await RollBackAsync(plan.Client, id).ConfigureAwait(false) is long leftover)
-                {
-                    leftovers.Add(leftover);
-                }
-            }
-
-            return RotationMessages.CreateAnswerLost(failure, found, leftovers);
-        }
-
-        /// <summary>What the relay says of a token now; null when it cannot be read in time or its status is neither enabled nor disabled.</summary>
-        private async Task<OldKeyState?> ReadTokenStateAsync(RelayManagementClient client, long id)
-        {
-            // The caller's token may be cancelled already; a read-back only decides what is reported.
-            using var limit = new CancellationTokenSource(ReadBackTimeout);
-            try
-            {
-                var token = await client.GetAsync(id, limit.Token).ConfigureAwait(false);
-                return token.Status switch
-                {
-                    RelayToken.StatusEnabled => OldKeyState.StillActive,
-                    RelayToken.StatusDisabled => OldKeyState.Disabled,
-                    _ => null,
-                };
-            }
-            catch (RelayManagementException gone) when (gone.Failure == ManagementFailure.TokenNotFound)
-            {
-                return OldKeyState.Deleted;
-            }
-            catch (Exception failure) when (failure is RelayManagementException || failure is OperationCanceledException)
-            {
-                _log.Verbose($"Could not read token #{id} back: {failure.Message}");
-                return null;
-            }
-        }
-
-        private async Task<long?> RollBackAsync(RelayManagementClient client, long newId)
-        {
-            // The caller's token may be cancelled already (Ctrl+C): the rollback gets its own time limit.
-            using var limit = new CancellationTokenSource(RollbackTimeout);
-            try
-            {
-                await client.DeleteAsync(newId, $"delete the replacement token #{newId} again", limit.Token).ConfigureAwait(false);
-                _log.Verbose($"Deleted the replacement token #{newId} again.");
-                return null;
-            }
-            catch (Exception failure) when (failure is RelayManagementException || failure is OperationCanceledException)
-            {
-                _log.Verbose($"Could not delete the replacement token #{newId}: {failure.Message}");
-
-                // The delete may have been done with its answer lost: only a token the relay still shows is left over.
-                if (await ReadTokenStateAsync(client, newId).ConfigureAwait(false) == OldKeyState.Deleted)
-                {
-                    _log.Verbose($"The relay no longer shows the replacement token #{newId}: it was deleted all the same.");
-                    return null;
-                }
-
-                return newId;
-            }
-        }
 
         /// <summary>The replacement token as created: its key is null when the relay shows it only masked.</summary>
         private sealed class Replacement
