@@ -91,4 +91,40 @@ It 'answers a chat with a model OpenAI does not have as OpenAI does (404 model_n
     $result = Test-ApiKey -ApiKey $key -BaseUri "$($script:Api)/openai" -Model gpt-9-turbo -MaxRetries 0
     $result.Verdict | Should -Be 'ModelNotAllowed'
 }
+
+It 'answers an OpenAI key whose account is deactivated or out of credit as OpenAI does, and Test-ApiKey names each' {
+    $keys = @{}
+    foreach ($state in 'suspended', 'balanceTooLow') {
+        $keys[$state] = 'sk-proj-' + [guid]::NewGuid().ToString('n') + [guid]::NewGuid().ToString('n')
+        $entry = @{ key = $keys[$state]; personality = 'openai'; state = $state } | ConvertTo-Json
+        $null = Invoke-RestMethod -Method Post -Uri "$($script:Api)/_emulator/keys" -Body $entry -ContentType 'application/json' -NoProxy
+    }
+    $body = @{ model = 'gpt-4o-mini'; messages = @(@{ role = 'user'; content = 'hi' }); max_tokens = 1 } | ConvertTo-Json -Depth 4
+
+    $deactivated = Invoke-WebRequest -Uri "$($script:Api)/openai/v1/models" -Headers @{ Authorization = "Bearer $($keys.suspended)" } -SkipHttpErrorCheck -NoProxy
+    $list = Invoke-WebRequest -Uri "$($script:Api)/openai/v1/models" -Headers @{ Authorization = "Bearer $($keys.balanceTooLow)" } -SkipHttpErrorCheck -NoProxy
+    $chat = Invoke-WebRequest -Method Post -Uri "$($script:Api)/openai/v1/chat/completions" -Headers @{ Authorization = "Bearer $($keys.balanceTooLow)" } -Body $body -ContentType 'application/json' -SkipHttpErrorCheck -NoProxy
+
+    [int]$deactivated.StatusCode | Should -Be 401
+    ($deactivated.Content | ConvertFrom-Json).error.code | Should -Be 'account_deactivated'
+    [int]$list.StatusCode | Should -Be 200
+    [int]$chat.StatusCode | Should -Be 429
+    ($chat.Content | ConvertFrom-Json).error.code | Should -Be 'insufficient_quota'
+
+    Import-Module (Get-TestModulePath) -Force
+    $suspended = Test-ApiKey -ApiKey $keys.suspended -BaseUri "$($script:Api)/openai" -MaxRetries 0
+    $suspended.Reason | Should -Be 'AccountDeactivated'
+    $outOfCredit = Test-ApiKey -ApiKey $keys.balanceTooLow -BaseUri "$($script:Api)/openai" -Model gpt-4o-mini -MaxRetries 0
+    $outOfCredit.Verdict | Should -Be 'QuotaExhausted'
+    $outOfCredit.Reason | Should -Be 'BalanceTooLow'
+}
+
+It 'refuses an OpenAI key with a daily limit, which OpenAI has no answer for' {
+    $entry = @{ key = 'sk-proj-' + [guid]::NewGuid().ToString('n'); personality = 'openai'; state = 'dailyLimitReached' } | ConvertTo-Json
+
+    $answer = Invoke-WebRequest -Method Post -Uri "$($script:Api)/_emulator/keys" -Body $entry -ContentType 'application/json' -SkipHttpErrorCheck -NoProxy
+
+    [int]$answer.StatusCode | Should -Be 400
+    $answer.Content | Should -Match 'OpenAI has no daily limit'
+}
 }

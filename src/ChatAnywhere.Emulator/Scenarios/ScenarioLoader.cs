@@ -224,6 +224,10 @@ namespace ChatAnywhere.Emulator.Scenarios
                     Require(changes[i].AfterSec >= 0, where, $"changes[{i}].afterSec must be >= 0.");
                 }
             }
+            // OpenAI has no daily limit, and the corpus holds no answer of OpenAI's for one.
+            Require(key.Personality != KeyPersonality.OpenAI
+                || (key.State != KeyState.DailyLimitReached && !(key.Changes ?? []).Any(change => change?.State == KeyState.DailyLimitReached)),
+                where, "an OpenAI key cannot be 'dailyLimitReached': OpenAI has no daily limit to answer for.");
             if (key.Balance is { } balance)
             {
                 Require(balance.Total >= 0 && balance.Used >= 0 && balance.CostPerRequest >= 0, where, "balance.total, balance.used and balance.costPerRequest must be >= 0.");

@@ -12,7 +12,8 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
     /// <summary>
     /// api.openai.com at /openai: where a ChatAnywhere key ends up when the base URL was never changed,
     /// the most common cause of "Incorrect API key provided" (docs/reference/chatanywhere.md, cause 1).
-    /// Only keys listed with "personality": "openai" succeed.
+    /// Only keys listed with "personality": "openai" succeed; such a key that is suspended or out of
+    /// balance gets OpenAI's answer for a deactivated account or an exhausted quota.
     /// </summary>
     public sealed class OpenAIPersonality : IPersonality
     {
@@ -50,9 +51,26 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
                 return;
             }
 
-            bool accepted = request.Key is { Entry.Personality: KeyPersonality.OpenAI } key
-                && key.StateAt(request.ReceivedAt) == EffectiveKeyState.Active;
-            if (!accepted)
+            EffectiveKeyState state = request.Key is { Entry.Personality: KeyPersonality.OpenAI } key
+                ? key.StateAt(request.ReceivedAt)
+                : EffectiveKeyState.NotRecognized;
+
+            // The out-of-credit capture is of a chat (OA-429-insufficient-quota); none shows what /v1/models
+            // answers such a key, so the list stays open to it and only a chat is refused. The deactivated
+            // account's capture is of GET /v1/models (OA-401-account-deactivated-code): every route refuses it.
+            if (state == EffectiveKeyState.BalanceTooLow && isChat)
+            {
+                await _answers.InsufficientQuota.WriteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (state == EffectiveKeyState.Suspended)
+            {
+                await _answers.AccountDeactivated.WriteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (state is not (EffectiveKeyState.Active or EffectiveKeyState.BalanceTooLow))
             {
                 // The realm header was seen with this answer (OA-401-incorrect-key-measured).
                 context.Response.Headers.WWWAuthenticate = "Bearer realm=\"OpenAI API\"";
