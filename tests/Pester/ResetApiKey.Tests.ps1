@@ -384,6 +384,30 @@ Context 'progress' {
     }
 }
 
+Context 'Ctrl+C' {
+    It 'lets the disable under way finish after the new key is verified, so the old token is not left half-revoked' {
+        # The disable is held 2 s: Ctrl+C arrives while it is under way, within the 5 s it may take to finish.
+        # Before, the cmdlet left at the first refused write and the disable was cut off: the old token stayed enabled.
+        Use-Relay -Faults @(@{ kind = 'latency'; ms = 2000; paths = @('/relay/one-api/api/token'); methods = @('PUT') })
+        $runspace = [powershell]::Create()
+        try {
+            $null = $runspace.AddScript("Import-Module '$script:ManifestPath'; Reset-ApiKey -ApiKey '$script:CiKey' -BaseUri '$script:Api/relay/one-api' -AccessToken '$script:AccessToken' -Force")
+            $running = $runspace.BeginInvoke()
+            $null = Wait-EmulatorRequest -Url $script:Api -PathPrefix '/relay/one-api/api/token' -Method PUT
+
+            $runspace.Stop()
+
+            $runspace.InvocationStateInfo.State | Should -Be 'Stopped'
+            $tokens = Get-RelayToken
+            ($tokens | Where-Object id -eq 1).status | Should -Be 2
+            $replacement = @($tokens | Where-Object { $_.id -gt 4 -and -not $_.deleted -and $_.name -eq 'ci-pipeline' })
+            $replacement.Count | Should -Be 1
+            $replacement[0].status | Should -Be 1
+        }
+        finally { $runspace.Dispose() }
+    }
+}
+
 Context 'management failures' {
     It 'a wrong access token: the relay''s own message (HTTP 200, success:false) and nothing changed' {
         Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/one-api" -AccessToken 'not-the-access-token-000000000000' -Force -ErrorVariable failed -ErrorAction SilentlyContinue

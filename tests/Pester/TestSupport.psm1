@@ -59,14 +59,14 @@ function Get-EmulatorRequest {
 function Wait-EmulatorRequest {
     <#
     .SYNOPSIS
-        Waits until the emulator has seen at least -Count requests (for one key, or on one path prefix)
+        Waits until the emulator has seen at least -Count requests (for one key, on one path prefix, with one method)
         and returns them. The emulator logs a request when it arrives, so this sees a held request too.
         The deadline is generous: it is reached only when the request never comes.
     #>
-    param([Parameter(Mandatory)] [string] $Url, [string] $Key, [string] $PathPrefix, [int] $Count = 1, [double] $TimeoutSec = 30)
+    param([Parameter(Mandatory)] [string] $Url, [string] $Key, [string] $PathPrefix, [string] $Method, [int] $Count = 1, [double] $TimeoutSec = 30)
     $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSec)
     do {
-        $seen = @(Get-EmulatorRequest -Url $Url -Key $Key | Where-Object { -not $PathPrefix -or $_.path.StartsWith($PathPrefix) })
+        $seen = @(Get-EmulatorRequest -Url $Url -Key $Key | Where-Object { (-not $PathPrefix -or $_.path.StartsWith($PathPrefix)) -and (-not $Method -or $_.method -eq $Method) })
         if ($seen.Count -ge $Count) { return $seen }
         Start-Sleep -Milliseconds 50
     } while ([datetime]::UtcNow -lt $deadline)

@@ -23,7 +23,7 @@ namespace ChatAnywhere.Engine.Rotation
 
         private readonly HttpClient _client;
         private readonly KeyActivationWaiter _verifier;
-        private readonly OldKeyRefusalCheck _refusalCheck;
+        private readonly OldTokenRetirer _retirer;
         private readonly RelayBackendDetector _detector;
         private readonly RotationOptions _options;
         private readonly SecretRedactor _redactor;
@@ -42,7 +42,8 @@ namespace ChatAnywhere.Engine.Rotation
             _time = timeProvider ?? TimeProvider.System;
             _detector = new RelayBackendDetector(client, options.CallTimeout, _log);
             _readBack = new RelayReadBack(_log);
-            _refusalCheck = new OldKeyRefusalCheck(prober ?? throw new ArgumentNullException(nameof(prober)), options.RevokeCheckTimeout, _time, _log);
+            var refusalCheck = new OldKeyRefusalCheck(prober ?? throw new ArgumentNullException(nameof(prober)), options.RevokeCheckTimeout, _time, _log);
+            _retirer = new OldTokenRetirer(refusalCheck, _readBack, options, redactor, _log);
 
             // Waiting briefly, as Wait-KeyActivation does: a new token is usually valid at once
             // (relays do not cache misses, §5), but replicated databases can lag.
@@ -109,7 +110,7 @@ namespace ChatAnywhere.Engine.Rotation
 
             // The method boundary above is the point of no return: from here on the new key works
             // and is the caller's, and nothing is rolled back, not even on Ctrl+C.
-            await RetireOldTokenAsync(plan, outcome, progress, cancellationToken).ConfigureAwait(false);
+            await _retirer.RetireAsync(plan, outcome, progress, cancellationToken).ConfigureAwait(false);
             outcome.CompletedAt = _time.GetUtcNow();
             return outcome;
         }
@@ -196,18 +197,7 @@ namespace ChatAnywhere.Engine.Rotation
             }
         }
 
-        /// <summary>Revokes the old token and checks its key is refused; failures are reported in the outcome, never rolled back.</summary>
-        private async Task RetireOldTokenAsync(RotationPlan plan, RotationOutcome outcome, RotationProgress progress, CancellationToken cancellationToken)
-        {
-            var oldKey = await ReadOldKeyAsync(plan, cancellationToken).ConfigureAwait(false);
-            await RevokeAsync(plan, outcome, progress, cancellationToken).ConfigureAwait(false);
-            if (_options.Verify && outcome.OldKeyState != OldKeyState.StillActive && oldKey is not null)
-            {
-                progress.Enter(6, $"Checking that the relay refuses the old key {KeyMask.Mask(oldKey)}");
-                outcome.OldKeyRefused = await _refusalCheck.ConfirmAsync(plan.Request.Relay, oldKey, outcome, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
+        // Relays store and list keys without sk- (relay-admin-api.md §2): both forms are secrets.
         private static string UniqueName()
         {
             // 25 characters: within new-api/2025-04's 30-character name limit (relay-admin-api.md §2).
@@ -215,13 +205,14 @@ namespace ChatAnywhere.Engine.Rotation
             return "reset-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + suffix;
         }
 
-        // Relays store and list keys without sk- (relay-admin-api.md §2): both forms are secrets.
-        private void RegisterKey(string? key)
+        private void RegisterKey(string? key) => RegisterKey(_redactor, key);
+
+        internal static void RegisterKey(SecretRedactor redactor, string? key)
         {
-            _redactor.Register(key);
+            redactor.Register(key);
             if (key is not null && key.StartsWith("sk-", StringComparison.Ordinal))
             {
-                _redactor.Register(key.Substring(3));
+                redactor.Register(key.Substring(3));
             }
         }
 
@@ -249,68 +240,6 @@ namespace ChatAnywhere.Engine.Rotation
             var result = await _verifier.WaitAsync(key, plan.Request.Relay, activation, cancellationToken).ConfigureAwait(false);
             outcome.Verified = result.Activated ? true : throw RotationMessages.NotAccepted(key.Masked, outcome.NewTokenId, result);
         }
-
-        // The old key is needed only to check that the relay refuses it; it is read before revoking
-        // because a deleted token is no longer shown. Failing to read it only skips that check.
-        private async Task<string?> ReadOldKeyAsync(RotationPlan plan, CancellationToken cancellationToken)
-        {
-            if (plan.OldKey is not null || !_options.Verify || _options.RevokeMode == RevokeMode.Keep)
-            {
-                return plan.OldKey;
-            }
-
-            try
-            {
-                var key = await plan.Client.RevealKeyAsync(plan.OldToken.Id, cancellationToken).ConfigureAwait(false);
-                RegisterKey(key);
-                return key;
-            }
-            catch (RelayManagementException failure)
-            {
-                _log.Verbose($"The old key cannot be checked after revoking: {failure.Message}");
-                return null;
-            }
-        }
-
-        private async Task RevokeAsync(RotationPlan plan, RotationOutcome outcome, RotationProgress progress, CancellationToken cancellationToken)
-        {
-            var old = plan.OldToken;
-            try
-            {
-                switch (_options.RevokeMode)
-                {
-                    case RevokeMode.Disable:
-                        progress.Enter(5, $"Disabling token #{old.Id}");
-                        await plan.Client.SetStatusAsync(old.Id, RelayToken.StatusDisabled, $"disable the old token #{old.Id}", cancellationToken).ConfigureAwait(false);
-                        outcome.OldKeyState = OldKeyState.Disabled;
-                        break;
-                    case RevokeMode.Delete:
-                        progress.Enter(5, $"Deleting token #{old.Id}");
-                        await plan.Client.DeleteAsync(old.Id, $"delete the old token #{old.Id}", cancellationToken).ConfigureAwait(false);
-                        outcome.OldKeyState = OldKeyState.Deleted;
-                        break;
-                    default:
-                        outcome.OldKeyState = OldKeyState.StillActive;
-                        break;
-                }
-            }
-            catch (RelayManagementException failure)
-            {
-                // The change may have been made with its answer lost or garbled: what the relay says
-                // now is the old token's state, not what the failed call suggests.
-                if (await _readBack.ReadTokenStateAsync(plan.Client, old.Id).ConfigureAwait(false) is OldKeyState now && now != OldKeyState.StillActive)
-                {
-                    _log.Verbose($"{failure.Message} The relay shows token #{old.Id} {now.ToString().ToLowerInvariant()} all the same.");
-                    outcome.OldKeyState = now;
-                    return;
-                }
-
-                // The new key works and is the caller's to keep: report, do not roll back.
-                outcome.OldKeyState = OldKeyState.StillActive;
-                outcome.RevokeFailure = failure;
-            }
-        }
-
 
         /// <summary>The replacement token as created: its key is null when the relay shows it only masked.</summary>
         private sealed class Replacement

@@ -139,5 +139,11 @@ namespace ChatAnywhere.Engine.Rotation
             $"The relay still accepts the old key {maskedKey} {checkedFor.TotalSeconds:0} s after its token was {(state == OldKeyState.Deleted ? "deleted" : "disabled")}: relays cache tokens " +
             "(one-api for up to SYNC_FREQUENCY, 600 s by default, when Redis is on; new-api for about 60 s). It stops working when the cache expires; " +
             "check later with Test-ApiKey, or wait with -RevokeCheckTimeoutSec.";
+
+        public static string StoppedBefore(string step) =>
+            $"Stopped (Ctrl+C) after the new key was verified, before {step}. The new key works; see OldKeyState for the old token, and finish by hand in the relay's dashboard if needed.";
+
+        public static string StoppedDuring(string step) =>
+            $"Stopped (Ctrl+C) after the new key was verified, while {step}. The new key works; see OldKeyState for the old token, and finish by hand in the relay's dashboard if needed.";
     }
 }

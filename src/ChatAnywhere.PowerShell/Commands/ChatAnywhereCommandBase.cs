@@ -62,17 +62,28 @@ namespace ChatAnywhere.PowerShell.Commands
         /// may write). <paramref name="writeReady"/> writes what is done and the progress, and
         /// returns the tasks any of which ends the next wait, or none when the command may go on.
         /// Ctrl+C stops the pipeline at once, unless <paramref name="finishOnStop"/>: then the
-        /// work must end itself (a rollback after Ctrl+C must not be abandoned).
+        /// work must end itself (a rollback after Ctrl+C must not be abandoned), and meanwhile
+        /// nothing is written, because PowerShell refuses every write once the pipeline is stopping.
         /// </summary>
         protected void Pump(Func<Task[]> writeReady, TimeSpan slice, bool finishOnStop = false)
         {
             while (true)
             {
-                _log?.WriteTo(this);
-                var pending = writeReady();
+                Task[] pending;
+                try
+                {
+                    WriteLogUnlessStopping();
+                    pending = writeReady();
+                }
+                catch (PipelineStoppedException) when (finishOnStop)
+                {
+                    // Stopped between the check and a write: the next round writes nothing and waits.
+                    continue;
+                }
+
                 if (pending.Length == 0)
                 {
-                    _log?.WriteTo(this);
+                    WriteLogUnlessStopping();
                     return;
                 }
 
@@ -96,8 +107,16 @@ namespace ChatAnywhere.PowerShell.Commands
         /// <summary>Waits for one engine task through <see cref="Pump"/>, showing progress meanwhile; the engine's own exception comes out unwrapped.</summary>
         protected T WaitFor<T>(Task<T> task, Action showProgress, TimeSpan slice, bool finishOnStop = false)
         {
-            Pump(() => task.IsCompleted ? Array.Empty<Task>() : ShowProgress(showProgress, task), slice, finishOnStop);
+            Pump(() => task.IsCompleted ? Array.Empty<Task>() : ShowProgress(StopToken.IsCancellationRequested ? null : showProgress, task), slice, finishOnStop);
             return task.GetAwaiter().GetResult();
+        }
+
+        private void WriteLogUnlessStopping()
+        {
+            if (!StopToken.IsCancellationRequested)
+            {
+                _log?.WriteTo(this);
+            }
         }
 
         /// <summary>Stops the command with a clear message about a bad argument.</summary>
@@ -116,9 +135,9 @@ namespace ChatAnywhere.PowerShell.Commands
         /// </summary>
         private protected ErrorRecord Redact(ErrorRecord record) => ErrorRedaction.Redacted(record, Redactor);
 
-        private static Task[] ShowProgress(Action showProgress, Task task)
+        private static Task[] ShowProgress(Action? showProgress, Task task)
         {
-            showProgress();
+            showProgress?.Invoke();
             return new[] { task };
         }
     }

@@ -313,11 +313,41 @@ namespace ChatAnywhere.Engine.Tests.Rotation
                 return null;
             };
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.RotateAsync(RotationHarness.ByOldKey(), RelayBackend.OneApi, cancel.Token));
+            var outcome = await harness.RotateAsync(RotationHarness.ByOldKey(), RelayBackend.OneApi, cancel.Token);
 
+            // The new key is the caller's: the outcome comes back, the watch ends at once, and says so.
             Assert.Equal(RelayToken.StatusDisabled, harness.OldStatus);
+            Assert.Equal(OldKeyState.Disabled, outcome.OldKeyState);
+            Assert.Null(outcome.OldKeyRefused);
+            Assert.Contains(outcome.Warnings, w => w.Contains("Ctrl+C", StringComparison.Ordinal) && w.Contains("refuses the old key", StringComparison.Ordinal));
             var survivors = harness.Relay.Tokens.Where(t => (long)t["id"]! != harness.OldId && (string)t["name"]! == RotationHarness.OldName);
-            Assert.Single(survivors);
+            Assert.Equal(outcome.NewTokenId, (long)Assert.Single(survivors)["id"]!);
+        }
+
+        [Fact]
+        public async Task Cancelling_while_the_old_token_is_disabled_lets_the_disable_finish_and_returns_the_new_key()
+        {
+            var harness = new RotationHarness(RelayFlavour.OneApi);
+            using var cancel = new CancellationTokenSource();
+            harness.Relay.Intercept = r =>
+            {
+                // Ctrl+C just as the disable is sent: the call must not be cut off, leaving its effect unknown.
+                if (r.Method == "PUT" && r.PathAndQuery == "/api/token/?status_only=true")
+                {
+                    cancel.Cancel();
+                }
+
+                return null;
+            };
+
+            var outcome = await harness.RotateAsync(RotationHarness.ByOldKey(), RelayBackend.OneApi, cancel.Token);
+
+            Assert.True(outcome.Verified);
+            Assert.Equal(RelayToken.StatusDisabled, harness.OldStatus);
+            Assert.Equal(OldKeyState.Disabled, outcome.OldKeyState);
+            Assert.Null(outcome.OldKeyRefused);
+            Assert.Contains(outcome.Warnings, w => w.Contains("Ctrl+C", StringComparison.Ordinal) && w.Contains("before checking", StringComparison.Ordinal));
+            Assert.DoesNotContain(harness.Relay.Requests, r => r.Path == "/v1/models" && r.Authorization == "Bearer " + RotationHarness.OldKey);
         }
 
         private static string[] Changes(RotationHarness harness) =>
