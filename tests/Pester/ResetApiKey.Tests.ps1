@@ -406,6 +406,26 @@ Context 'Ctrl+C' {
         }
         finally { $runspace.Dispose() }
     }
+
+    It 'deletes the replacement again on Ctrl+C while the new key is being verified, and leaves the old token as it was' {
+        # The relay accepts new keys only after 120 s, so Ctrl+C arrives while the new key is being checked.
+        Use-Relay -Relay @{ newTokenDelaySec = 120 }
+        $runspace = [powershell]::Create()
+        try {
+            $null = $runspace.AddScript("Import-Module '$script:ManifestPath'; Reset-ApiKey -ApiKey '$script:CiKey' -BaseUri '$script:Api/relay/one-api' -AccessToken '$script:AccessToken' -Force")
+            $running = $runspace.BeginInvoke()
+            $null = Wait-EmulatorRequest -Url $script:Api -PathPrefix '/relay/one-api/v1/models'
+
+            $runspace.Stop()
+
+            $runspace.InvocationStateInfo.State | Should -Be 'Stopped'
+            $tokens = Get-RelayToken
+            @($tokens | Where-Object { $_.id -gt 4 -and -not $_.deleted }).Count | Should -Be 0
+            ($tokens | Where-Object id -eq 1).status | Should -Be 1
+            @(Get-ManagementWrite | Where-Object method -eq 'DELETE').Count | Should -Be 1
+        }
+        finally { $runspace.Dispose() }
+    }
 }
 
 Context 'management failures' {
