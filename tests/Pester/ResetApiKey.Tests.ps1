@@ -52,6 +52,10 @@ BeforeAll {
     }
 
     $script:Rotate = @{ AccessToken = $script:AccessToken; UserId = 1; Force = $true }
+
+    if (-not ('ChatAnywhereTests.RecordingHost' -as [type])) {
+        Add-Type -TypeDefinition (Get-Content -Raw (Join-Path $PSScriptRoot 'RecordingHost.cs'))
+    }
 }
 
 AfterAll {
@@ -389,7 +393,12 @@ Context 'Ctrl+C' {
         # The disable is held 2 s: Ctrl+C arrives while it is under way, within the 5 s it may take to finish.
         # Before, the cmdlet left at the first refused write and the disable was cut off: the old token stayed enabled.
         Use-Relay -Faults @(@{ kind = 'latency'; ms = 2000; paths = @('/relay/one-api/api/token'); methods = @('PUT') })
+        # A host that keeps its warning lines: after Ctrl+C the host is the only place left to write to.
+        $recordingHost = New-Object ChatAnywhereTests.RecordingHost
+        $hosted = [runspacefactory]::CreateRunspace($recordingHost)
+        $hosted.Open()
         $runspace = [powershell]::Create()
+        $runspace.Runspace = $hosted
         try {
             $null = $runspace.AddScript("Import-Module '$script:ManifestPath'; Reset-ApiKey -ApiKey '$script:CiKey' -BaseUri '$script:Api/relay/one-api' -AccessToken '$script:AccessToken' -Force")
             $running = $runspace.BeginInvoke()
@@ -403,8 +412,14 @@ Context 'Ctrl+C' {
             $replacement = @($tokens | Where-Object { $_.id -gt 4 -and -not $_.deleted -and $_.name -eq 'ci-pipeline' })
             $replacement.Count | Should -Be 1
             $replacement[0].status | Should -Be 1
+            $said = $recordingHost.Recorder.Warnings -join "`n"
+            $said | Should -Match "token #$($replacement[0].id) 'ci-pipeline'"
+            $said | Should -Match 'old token #1 is Disabled'
+            # Keys only masked: no run of key characters long enough to be a key.
+            $said | Should -Not -Match 'sk-[A-Za-z0-9]{12,}'
+            $said | Should -Not -Match ([regex]::Escape($script:CiKey.Substring(3)))
         }
-        finally { $runspace.Dispose() }
+        finally { $runspace.Dispose(); $hosted.Dispose() }
     }
 
     It 'deletes the replacement again on Ctrl+C while the new key is being verified, and leaves the old token as it was' {

@@ -145,5 +145,10 @@ namespace ChatAnywhere.Engine.Rotation
 
         public static string StoppedDuring(string step) =>
             $"Stopped (Ctrl+C) after the new key was verified, while {step}. The new key works; see OldKeyState for the old token, and finish by hand in the relay's dashboard if needed.";
+
+        public static string StoppedSummary(RotationOutcome outcome) =>
+            $"Reset-ApiKey was stopped (Ctrl+C) after the new key was verified, so its result is not output. The new key {outcome.NewKeyMasked} " +
+            $"is token #{outcome.NewTokenId} '{outcome.Plan.OldToken.Name}' on {outcome.Plan.Request.Relay}: read it in the relay's dashboard. " +
+            $"The old token #{outcome.Plan.OldToken.Id} is {outcome.OldKeyState}. {string.Join(" ", outcome.Warnings)}";
     }
 }

@@ -155,6 +155,13 @@ namespace ChatAnywhere.PowerShell.Commands
 
         private void WriteOutcome(RotationOutcome outcome)
         {
+            if (StopToken.IsCancellationRequested)
+            {
+                // PowerShell refuses every pipeline write once it is stopping: the host is the only way left
+                // to say where the new key is. Masked, as everywhere.
+                Host?.UI?.WriteWarningLine(Redactor.Redact(RotationMessages.StoppedSummary(outcome)));
+            }
+
             WriteObject(outcome.ToResult(AsPlainText.IsPresent ? outcome.NewKey : (object)SecureStrings.FromPlainText(outcome.NewKey)));
             foreach (var warning in outcome.Warnings)
             {
