@@ -86,11 +86,11 @@ namespace ChatAnywhere.Engine.Rotation
             var backend = request.Backend == RelayBackend.Auto
                 ? await _detector.DetectAsync(request.Relay, cancellationToken).ConfigureAwait(false)
                 : request.Backend;
-            RegisterKey(request.Token.Key?.CleanedKey);
+            _redactor.Register(request.Token.Key?.CleanedKey);
             var client = new RelayManagementClient(_client, request.Relay.BaseUri, request.AccessToken, request.UserId, _options.CallTimeout, _redactor, _log);
             var oldToken = await TokenFinder.FindAsync(client, backend, request.Token, cancellationToken).ConfigureAwait(false);
             var oldKey = request.Token.Key?.CleanedKey ?? oldToken.Key;
-            RegisterKey(oldKey);
+            _redactor.Register(oldKey);
             _log.Verbose($"Found {oldToken} on {request.Relay} ({backend}), key {(oldKey is null ? oldToken.MaskedKey : KeyMask.Mask(oldKey))}: {TokenSettings.Describe(oldToken)}.");
             return new RotationPlan(request, backend, client, oldToken, oldKey, RotationMessages.Target(request, oldToken), RotationMessages.Action(oldToken, _options));
         }
@@ -170,7 +170,7 @@ namespace ChatAnywhere.Engine.Rotation
                     newKey = await plan.Client.RevealKeyAsync(created.Id, cancellationToken).ConfigureAwait(false) ?? throw RotationMessages.KeyNotObtained(created.Id);
                 }
 
-                RegisterKey(newKey);
+                _redactor.Register(newKey);
                 if (!string.Equals(created.Name, plan.OldToken.Name, StringComparison.Ordinal))
                 {
                     await RenameAsync(plan, created, cancellationToken).ConfigureAwait(false);
@@ -197,23 +197,11 @@ namespace ChatAnywhere.Engine.Rotation
             }
         }
 
-        // Relays store and list keys without sk- (relay-admin-api.md §2): both forms are secrets.
         private static string UniqueName()
         {
             // 25 characters: within new-api/2025-04's 30-character name limit (relay-admin-api.md §2).
             var suffix = Guid.NewGuid().ToString("N").Substring(0, 4);
             return "reset-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + suffix;
-        }
-
-        private void RegisterKey(string? key) => RegisterKey(_redactor, key);
-
-        internal static void RegisterKey(SecretRedactor redactor, string? key)
-        {
-            redactor.Register(key);
-            if (key is not null && key.StartsWith("sk-", StringComparison.Ordinal))
-            {
-                redactor.Register(key.Substring(3));
-            }
         }
 
         private async Task RenameAsync(RotationPlan plan, Replacement created, CancellationToken cancellationToken)

@@ -88,7 +88,7 @@ namespace ChatAnywhere.Engine.Rotation
             try
             {
                 var key = await plan.Client.RevealKeyAsync(plan.OldToken.Id, cancellationToken).ConfigureAwait(false);
-                KeyRotator.RegisterKey(_redactor, key);
+                _redactor.Register(key);
                 return key;
             }
             catch (Exception failure) when (failure is RelayManagementException || failure is OperationCanceledException)
@@ -131,16 +131,16 @@ namespace ChatAnywhere.Engine.Rotation
                     return;
                 }
 
-                if (failure is OperationCanceledException)
-                {
-                    outcome.OldKeyState = OldKeyState.StillActive;
-                    outcome.Warnings.Add(RotationMessages.StoppedDuring($"revoking the old token #{old.Id}"));
-                    return;
-                }
-
                 // The new key works and is the caller's to keep: report, do not roll back.
                 outcome.OldKeyState = OldKeyState.StillActive;
-                outcome.RevokeFailure = (RelayManagementException)failure;
+                if (failure is RelayManagementException refused)
+                {
+                    outcome.RevokeFailure = refused;
+                }
+                else
+                {
+                    outcome.Warnings.Add(RotationMessages.StoppedDuring($"revoking the old token #{old.Id}"));
+                }
             }
         }
     }

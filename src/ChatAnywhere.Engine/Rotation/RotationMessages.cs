@@ -140,11 +140,12 @@ namespace ChatAnywhere.Engine.Rotation
             "(one-api for up to SYNC_FREQUENCY, 600 s by default, when Redis is on; new-api for about 60 s). It stops working when the cache expires; " +
             "check later with Test-ApiKey, or wait with -RevokeCheckTimeoutSec.";
 
-        public static string StoppedBefore(string step) =>
-            $"Stopped (Ctrl+C) after the new key was verified, before {step}. The new key works; see OldKeyState for the old token, and finish by hand in the relay's dashboard if needed.";
+        public static string StoppedBefore(string step) => Stopped("before " + step);
 
-        public static string StoppedDuring(string step) =>
-            $"Stopped (Ctrl+C) after the new key was verified, while {step}. The new key works; see OldKeyState for the old token, and finish by hand in the relay's dashboard if needed.";
+        public static string StoppedDuring(string step) => Stopped("while " + step);
+
+        private static string Stopped(string when) =>
+            $"Stopped (Ctrl+C) after the new key was verified, {when}. The new key works; see OldKeyState for the old token, and finish by hand in the relay's dashboard if needed.";
 
         public static string StoppedSummary(RotationOutcome outcome) =>
             $"Reset-ApiKey was stopped (Ctrl+C) after the new key was verified, so its result is not output. The new key {outcome.NewKeyMasked} " +
