@@ -4,7 +4,8 @@
 .DESCRIPTION
     -Task Build  builds the solution and lays out the importable module in out/ChatAnywhere
                  (manifest, assemblies, type and format files, MAML help), then runs Test-ModuleManifest.
-    -Task Test   builds, runs the xunit tests and the Pester tests (in a fresh pwsh over the built
+    -Task Test   builds, runs the xunit tests (engine, and the emulator's conformance suite with the
+                 official OpenAI .NET library) and the Pester tests (in a fresh pwsh over the built
                  module) and ends with one line: "N passed, N failed".
     -Task Demo   builds, starts the emulator on loopback and shows each cmdlet against it
                  (Get-ServiceStatus, Test-ApiKey over keys that show each verdict, Wait-KeyActivation,
@@ -87,14 +88,20 @@ function Invoke-Test {
     if (Test-Path $resultsDir) { Remove-Item -Recurse -Force $resultsDir }
     New-Item -ItemType Directory -Force -Path $resultsDir | Out-Null
 
-    Write-Host 'Running xunit...'
-    dotnet test (Join-Path $root 'tests/ChatAnywhere.Engine.Tests') -c $Configuration --no-build --nologo `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $resultsDir
-    $trx = Get-ChildItem $resultsDir -Filter xunit.trx -Recurse | Select-Object -First 1
-    if (-not $trx) { throw 'xunit wrote no results.' }
-    $counters = ([xml](Get-Content -Raw $trx.FullName)).TestRun.ResultSummary.Counters
-    $xunitPassed = [int]$counters.passed
-    $xunitFailed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    # The engine's tests, and the emulator's conformance suite (the official OpenAI .NET library against it).
+    $xunitPassed = 0
+    $xunitFailed = 0
+    foreach ($project in 'ChatAnywhere.Engine.Tests', 'ChatAnywhere.Emulator.Conformance.Tests') {
+        Write-Host "Running xunit ($project)..."
+        $trxName = "$project.trx"
+        dotnet test (Join-Path $root "tests/$project") -c $Configuration --no-build --nologo `
+            --logger "trx;LogFileName=$trxName" --logger 'console;verbosity=minimal' --results-directory $resultsDir
+        $trx = Get-ChildItem $resultsDir -Filter $trxName -Recurse | Select-Object -First 1
+        if (-not $trx) { throw "xunit wrote no results for $project." }
+        $counters = ([xml](Get-Content -Raw $trx.FullName)).TestRun.ResultSummary.Counters
+        $xunitPassed += [int]$counters.passed
+        $xunitFailed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
 
     Write-Host 'Running Pester in a fresh pwsh over the built module...'
     $pesterSummary = Join-Path $resultsDir 'pester-summary.json'

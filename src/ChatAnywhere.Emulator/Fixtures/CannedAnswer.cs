@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Threading.Tasks;
+using ChatAnywhere.Emulator.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace ChatAnywhere.Emulator.Fixtures
 {
     /// <summary>A ready-to-send answer: status, content type, headers and body bytes, built once and reused.</summary>
-    public sealed class CannedAnswer
+    public sealed class CannedAnswer : IAnswer
     {
         private readonly byte[] _body;
 

@@ -15,6 +15,7 @@ namespace ChatAnywhere.Emulator.Scenarios
     {
         private const string DefaultResourceName = "ChatAnywhere.Emulator.Resources.scenario.default.json";
         private const long MaxFaultBytes = 1L << 30;
+        private const int MaxChunkDelayMs = 60_000;
 
         private readonly FixtureCatalog _fixtures;
 
@@ -238,6 +239,15 @@ namespace ChatAnywhere.Emulator.Scenarios
                 ValidateFault(key.Fault, where + ".fault");
             }
 
+            if (key.Stream is { } stream)
+            {
+                Require(stream.CutAfterChunks is null or >= 0, where, "stream.cutAfterChunks must be >= 0.");
+                Require(stream.ChunkDelayMs is >= 0 and <= MaxChunkDelayMs, where, $"stream.chunkDelayMs must be between 0 and {MaxChunkDelayMs}.");
+                // The "200 OK" frame is ChatAnywhere's (CA-stream-200-ok-error-frame); OpenAI was never seen to send one.
+                Require(!stream.OkErrorFrame || key.Personality == KeyPersonality.ChatAnywhere, where,
+                    "stream.okErrorFrame is ChatAnywhere's frame: only a ChatAnywhere key can have it.");
+            }
+
             if (key.Answer is not null)
             {
                 ValidateAnswer(key, where);
@@ -251,8 +261,8 @@ namespace ChatAnywhere.Emulator.Scenarios
             Require(_fixtures.Corpus.CanReplay(id), where,
                 $"answer '{id}' has no status in the corpus (its source did not show one), so it cannot be replayed: pick a row with a status.");
             // The row is the whole answer; anything that would change it over time or by fault would be ignored.
-            Require(key.Fault is null && key.Changes is null && key.ActivateAfterSec is null && key.Status is null, where,
-                $"answer '{id}' replays the row as captured: leave out 'fault', 'changes', 'activateAfterSec' and 'status'.");
+            Require(key.Fault is null && key.Changes is null && key.ActivateAfterSec is null && key.Status is null && key.Stream is null, where,
+                $"answer '{id}' replays the row as captured: leave out 'fault', 'changes', 'activateAfterSec', 'status' and 'stream'.");
         }
 
         private void ValidateFault(FaultDefinition fault, string where)

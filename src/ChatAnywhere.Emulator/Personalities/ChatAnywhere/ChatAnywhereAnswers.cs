@@ -25,7 +25,11 @@ namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere
             PromptTooLongForFreePlan = fixtures.Answer("CA-403-free-prompt-4096-com-cn");
             BodyNotJson = fixtures.Answer("CA-400-bad-json");
             UnknownPath = fixtures.Answer("EMU-CA-404-nginx-wrong-path");
+            OkErrorFrame = System.Text.Encoding.UTF8.GetBytes(fixtures.Get("CA-stream-200-ok-error-frame").WireBody);
         }
+
+        /// <summary>The error-shaped "200 OK" frame seen in ChatAnywhere streams (CA-stream-200-ok-error-frame): the JSON of one data line.</summary>
+        public byte[] OkErrorFrame { get; }
 
         /// <summary>No Authorization header, or a value without "sk-": the Tengine front end's HTML 401.</summary>
         public CannedAnswer MissingOrMalformedKey { get; }

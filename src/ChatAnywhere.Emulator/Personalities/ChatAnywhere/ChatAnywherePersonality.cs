@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using ChatAnywhere.Emulator.DataPlane;
 using ChatAnywhere.Emulator.Fixtures;
+using ChatAnywhere.Emulator.Http;
 using ChatAnywhere.Emulator.Keys;
 using ChatAnywhere.Emulator.Limits;
 using ChatAnywhere.Emulator.Personalities.Shared;
@@ -74,12 +75,12 @@ namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere
             }
 
             ChatRequestSummary summary = await ChatRequestReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-            CannedAnswer answer = summary switch
+            IAnswer answer = summary switch
             {
                 { TooLarge: true } => _answers.BodyTooLarge,
                 // The only captured ChatAnywhere parse error (CA-400-bad-json) stands for every malformed body.
                 { IsJson: false } => _answers.BodyNotJson,
-                _ when request.Key!.Entry.Plan == KeyPlan.Free => FreePlanRefusal(request.Key.Entry, summary)
+                _ when request.Key!.Entry.Plan == KeyPlan.Free => (IAnswer?)FreePlanRefusal(request.Key.Entry, summary)
                     ?? Success(request, summary, isChat),
                 _ => Success(request, summary, isChat),
             };
@@ -156,9 +157,8 @@ namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere
             return summary.EstimatedPromptTokens > FreePlan.MaxPromptTokens ? _answers.PromptTooLongForFreePlan : null;
         }
 
-        private static CannedAnswer Success(DataPlaneRequest request, ChatRequestSummary summary, bool isChat) => isChat
-            ? OpenAICompatibleAnswers.ChatCompletion(summary.Model, summary, request.ReceivedAt)
-            : OpenAICompatibleAnswers.TextCompletion(summary.Model, summary, request.ReceivedAt);
+        private IAnswer Success(DataPlaneRequest request, ChatRequestSummary summary, bool isChat) =>
+            OpenAICompatibleAnswers.Served(request, summary, isChat, StreamDialect.ChatAnywhere, _answers.OkErrorFrame);
 
         private static bool Contains(IReadOnlyList<string> models, string model)
         {

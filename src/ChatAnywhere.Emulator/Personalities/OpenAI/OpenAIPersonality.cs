@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using ChatAnywhere.Emulator.DataPlane;
 using ChatAnywhere.Emulator.Fixtures;
+using ChatAnywhere.Emulator.Http;
 using ChatAnywhere.Emulator.Keys;
 using ChatAnywhere.Emulator.Personalities.Shared;
 using ChatAnywhere.Emulator.Scenarios;
@@ -85,11 +86,11 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
             }
 
             ChatRequestSummary summary = await ChatRequestReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-            CannedAnswer answer = summary.TooLarge
+            IAnswer answer = summary.TooLarge
                 ? CannedAnswer.Empty(StatusCodes.Status413PayloadTooLarge)
                 : summary.Model is { } model && !OpenAICompatibleAnswers.IsListed(model)
                     ? _answers.UnknownModel.Fill("`" + model + "`")
-                    : OpenAICompatibleAnswers.ChatCompletion(summary.Model, summary, request.ReceivedAt);
+                    : OpenAICompatibleAnswers.Served(request, summary, chat: true, StreamDialect.OpenAI);
             await answer.WriteAsync(context).ConfigureAwait(false);
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using ChatAnywhere.Emulator.DataPlane;
 using ChatAnywhere.Emulator.Fixtures;
+using ChatAnywhere.Emulator.Http;
 using ChatAnywhere.Emulator.Keys;
 using ChatAnywhere.Emulator.Personalities.Shared;
 using Microsoft.AspNetCore.Http;
@@ -49,11 +50,11 @@ namespace ChatAnywhere.Emulator.Personalities.Relay
                 context.Response.Headers["X-New-Api-Version"] = _flavour.VersionHeader;
             }
 
-            CannedAnswer answer = await AnswerOf(request).ConfigureAwait(false);
+            IAnswer answer = await AnswerOf(request).ConfigureAwait(false);
             await answer.WriteAsync(context).ConfigureAwait(false);
         }
 
-        private async Task<CannedAnswer> AnswerOf(DataPlaneRequest request)
+        private async Task<IAnswer> AnswerOf(DataPlaneRequest request)
         {
             if (RelayTokenApi.Serves(request.PathWithin))
             {
@@ -117,7 +118,8 @@ namespace ChatAnywhere.Emulator.Personalities.Relay
 
             // A served completion is billed to its token, so the billing routes show the balance falling.
             Tokens.Spend(request.Scenario, token!.Id, request.Scenario.Definition.Relay?.QuotaPerRequest ?? 0);
-            return OpenAICompatibleAnswers.ChatCompletion(summary.Model, summary, request.ReceivedAt);
+            // The relays pass the upstream's chunks through as they come (docs/reference/streaming.md §3).
+            return OpenAICompatibleAnswers.Served(request, summary, chat: true, StreamDialect.OpenAI);
         }
 
         private static bool IsRoute(DataPlaneRequest request, string method, string path) =>

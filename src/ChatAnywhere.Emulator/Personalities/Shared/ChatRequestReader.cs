@@ -53,7 +53,11 @@ namespace ChatAnywhere.Emulator.Personalities.Shared
                     characters += TextLength(prompt);
                 }
 
-                return new ChatRequestSummary(IsJson: true, TooLarge: false, model, characters, ReadMaxTokens(root));
+                bool stream = root.TryGetProperty("stream", out JsonElement streamElement) && streamElement.ValueKind == JsonValueKind.True;
+                bool includeUsage = stream
+                    && root.TryGetProperty("stream_options", out JsonElement options) && options.ValueKind == JsonValueKind.Object
+                    && options.TryGetProperty("include_usage", out JsonElement usage) && usage.ValueKind == JsonValueKind.True;
+                return new ChatRequestSummary(IsJson: true, TooLarge: false, model, characters, ReadMaxTokens(root), stream, includeUsage);
             }
             catch (JsonException)
             {

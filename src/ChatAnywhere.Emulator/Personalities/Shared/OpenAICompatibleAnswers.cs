@@ -3,8 +3,9 @@ using System.Buffers;
 using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Threading;
+using ChatAnywhere.Emulator.DataPlane;
 using ChatAnywhere.Emulator.Fixtures;
+using ChatAnywhere.Emulator.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace ChatAnywhere.Emulator.Personalities.Shared
@@ -16,10 +17,6 @@ namespace ChatAnywhere.Emulator.Personalities.Shared
     /// </summary>
     public static class OpenAICompatibleAnswers
     {
-        public const string DefaultModel = "gpt-3.5-turbo";
-
-        private const string ReplyText = "Hello from the ChatAnywhere emulator.";
-
         /// <summary>A placeholder creation time: the real values were not captured.</summary>
         private const long ModelCreated = 1_700_000_000;
 
@@ -35,8 +32,6 @@ namespace ChatAnywhere.Emulator.Personalities.Shared
             ("deepseek-r1", "deepseek"),
         ];
 
-        private static long _completionCounter;
-
         public static CannedAnswer ModelList { get; } = BuildModelList(only: null);
 
         /// <summary>True for a model the emulator lists (GET /v1/models).</summary>
@@ -46,35 +41,27 @@ namespace ChatAnywhere.Emulator.Personalities.Shared
         public static CannedAnswer ModelListLimitedTo(string? commaList) =>
             commaList is null ? ModelList : BuildModelList([.. commaList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
 
-        public static CannedAnswer ChatCompletion(string? model, ChatRequestSummary summary, DateTimeOffset now) =>
-            Completion(model, summary, now, chat: true);
-
-        public static CannedAnswer TextCompletion(string? model, ChatRequestSummary summary, DateTimeOffset now) =>
-            Completion(model, summary, now, chat: false);
-
-        private static CannedAnswer Completion(string? model, ChatRequestSummary summary, DateTimeOffset now, bool chat)
+        /// <summary>A served completion: streamed when the request asked for "stream": true, else one JSON body.</summary>
+        public static IAnswer Served(DataPlaneRequest request, ChatRequestSummary summary, bool chat, StreamDialect dialect, byte[]? okErrorFrame = null)
         {
-            // max_tokens cuts the reply (4 characters a token) and makes finish_reason "length", as OpenAI does.
-            string text = ReplyText;
-            int completionTokens = (text.Length + 3) / 4;
-            string finishReason = "stop";
-            if (summary.MaxTokens is int maxTokens && maxTokens < completionTokens)
-            {
-                completionTokens = Math.Max(maxTokens, 0);
-                text = text[..Math.Min(text.Length, completionTokens * 4)];
-                finishReason = "length";
-            }
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentNullException.ThrowIfNull(summary);
+            return summary.Stream
+                ? new StreamedCompletion(request, summary, chat, dialect, okErrorFrame)
+                : Completion(summary, request.ReceivedAt, chat);
+        }
 
-            long promptTokens = Math.Max(summary.EstimatedPromptTokens, 1);
-            long sequence = Interlocked.Increment(ref _completionCounter);
+        private static CannedAnswer Completion(ChatRequestSummary summary, DateTimeOffset now, bool chat)
+        {
+            CompletionReply reply = CompletionReply.For(summary, now, chat);
             var buffer = new ArrayBufferWriter<byte>(512);
             using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
                 writer.WriteStartObject();
-                writer.WriteString("id", (chat ? "chatcmpl-emu" : "cmpl-emu") + sequence.ToString("D12", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteString("id", reply.Id);
                 writer.WriteString("object", chat ? "chat.completion" : "text_completion");
-                writer.WriteNumber("created", now.ToUnixTimeSeconds());
-                writer.WriteString("model", model ?? DefaultModel);
+                writer.WriteNumber("created", reply.Created);
+                writer.WriteString("model", reply.Model);
                 writer.WriteStartArray("choices");
                 writer.WriteStartObject();
                 writer.WriteNumber("index", 0);
@@ -82,22 +69,22 @@ namespace ChatAnywhere.Emulator.Personalities.Shared
                 {
                     writer.WriteStartObject("message");
                     writer.WriteString("role", "assistant");
-                    writer.WriteString("content", text);
+                    writer.WriteString("content", reply.Text);
                     writer.WriteEndObject();
                 }
                 else
                 {
-                    writer.WriteString("text", text);
+                    writer.WriteString("text", reply.Text);
                 }
 
                 writer.WriteNull("logprobs");
-                writer.WriteString("finish_reason", finishReason);
+                writer.WriteString("finish_reason", reply.FinishReason);
                 writer.WriteEndObject();
                 writer.WriteEndArray();
                 writer.WriteStartObject("usage");
-                writer.WriteNumber("prompt_tokens", promptTokens);
-                writer.WriteNumber("completion_tokens", completionTokens);
-                writer.WriteNumber("total_tokens", promptTokens + completionTokens);
+                writer.WriteNumber("prompt_tokens", reply.PromptTokens);
+                writer.WriteNumber("completion_tokens", reply.CompletionTokens);
+                writer.WriteNumber("total_tokens", reply.TotalTokens);
                 writer.WriteEndObject();
                 writer.WriteEndObject();
             }
