@@ -126,7 +126,7 @@ namespace ChatAnywhere.Emulator.Hosting
             var router = new PersonalityRouter(
             [
                 new ChatAnywherePersonality(new ChatAnywhereAnswers(fixtures), store.Usage, store.Spending, fixtures),
-                new OpenAIPersonality(new OpenAIAnswers(fixtures)),
+                new OpenAIPersonality(new OpenAIAnswers(fixtures), store.RateLimits),
                 // Relays match whole path segments (/relay/new-api-2025 is not /relay/new-api); the bare /relay prefix comes last.
                 .. relays,
                 new UptimeKumaPersonality(new UptimeKumaAnswers(fixtures)),

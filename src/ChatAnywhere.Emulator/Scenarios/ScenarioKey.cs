@@ -48,6 +48,9 @@ namespace ChatAnywhere.Emulator.Scenarios
         /// <summary>A paid key's balance for POST /v1/query/balance; null: the route answers without figures.</summary>
         public KeyBalance? Balance { get; set; }
 
+        /// <summary>An OpenAI key's per-minute limits; null: the guide's sample values (<see cref="OpenAIRateLimits"/>).</summary>
+        public OpenAIRateLimits? RateLimits { get; set; }
+
         /// <summary>How this key's streamed completions misbehave; null: they stream as the service does.</summary>
         public StreamBehaviour? Stream { get; set; }
 

@@ -239,6 +239,12 @@ namespace ChatAnywhere.Emulator.Scenarios
                 ValidateFault(key.Fault, where + ".fault");
             }
 
+            if (key.RateLimits is { } rateLimits)
+            {
+                Require(key.Personality == KeyPersonality.OpenAI, where, "rateLimits are OpenAI's per-minute limits: only an OpenAI key can have them.");
+                Require(rateLimits.RequestsPerMinute > 0 && rateLimits.TokensPerMinute > 0, where, "rateLimits.requestsPerMinute and rateLimits.tokensPerMinute must be > 0.");
+            }
+
             if (key.Stream is { } stream)
             {
                 Require(stream.CutAfterChunks is null or >= 0, where, "stream.cutAfterChunks must be >= 0.");

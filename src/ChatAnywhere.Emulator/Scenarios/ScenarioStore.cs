@@ -33,6 +33,9 @@ namespace ChatAnywhere.Emulator.Scenarios
         /// <summary>What ChatAnywhere keys spent through the data plane (their balance and usage rows).</summary>
         public SpendingLedger Spending { get; } = new();
 
+        /// <summary>OpenAI keys' per-minute buckets.</summary>
+        public RateLimitBuckets RateLimits { get; } = new();
+
         public SeededDice Dice { get; }
 
         public TimeProvider Time => _time;
@@ -67,6 +70,7 @@ namespace ChatAnywhere.Emulator.Scenarios
                     Usage.ForgetKey(entry.Key);
                     Flaky.ForgetKey(entry.Key);
                     Spending.ForgetKey(entry.Key);
+                    RateLimits.ForgetKey(entry.Key);
                 }
             }
         }
@@ -77,6 +81,7 @@ namespace ChatAnywhere.Emulator.Scenarios
             Usage.Clear();
             Flaky.Clear();
             Spending.Clear();
+            RateLimits.Clear();
             Dice.Reseed(scenario.Seed);
         }
     }

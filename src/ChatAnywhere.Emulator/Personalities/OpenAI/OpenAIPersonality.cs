@@ -4,6 +4,7 @@ using ChatAnywhere.Emulator.DataPlane;
 using ChatAnywhere.Emulator.Fixtures;
 using ChatAnywhere.Emulator.Http;
 using ChatAnywhere.Emulator.Keys;
+using ChatAnywhere.Emulator.Limits;
 using ChatAnywhere.Emulator.Personalities.Shared;
 using ChatAnywhere.Emulator.Scenarios;
 using Microsoft.AspNetCore.Http;
@@ -18,11 +19,15 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
     /// </summary>
     public sealed class OpenAIPersonality : IPersonality
     {
-        private readonly OpenAIAnswers _answers;
+        private static readonly OpenAIRateLimits DefaultRateLimits = new();
 
-        public OpenAIPersonality(OpenAIAnswers answers)
+        private readonly OpenAIAnswers _answers;
+        private readonly RateLimitBuckets _rateLimits;
+
+        public OpenAIPersonality(OpenAIAnswers answers, RateLimitBuckets rateLimits)
         {
             _answers = answers;
+            _rateLimits = rateLimits;
         }
 
         public string Name => "openai";
@@ -90,8 +95,32 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
                 ? CannedAnswer.Empty(StatusCodes.Status413PayloadTooLarge)
                 : summary.Model is { } model && !OpenAICompatibleAnswers.IsListed(model)
                     ? _answers.UnknownModel.Fill("`" + model + "`")
-                    : OpenAICompatibleAnswers.Served(request, summary, chat: true, StreamDialect.OpenAI);
+                    : WithinRateLimits(request, summary) ?? OpenAICompatibleAnswers.Served(request, summary, chat: true, StreamDialect.OpenAI);
             await answer.WriteAsync(context).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Takes the chat from the key's per-minute buckets and writes the x-ratelimit-* headers; the refusal when
+        /// a bucket is short. A chat asks for its prompt and its max_tokens (else the emulator's reply length).
+        /// </summary>
+        private IAnswer? WithinRateLimits(DataPlaneRequest request, ChatRequestSummary summary)
+        {
+            OpenAIRateLimits limits = request.Key!.Entry.RateLimits ?? DefaultRateLimits;
+            long tokens = summary.EstimatedPromptTokens + (summary.MaxTokens ?? CompletionReply.FullReplyTokens);
+            RateLimitDecision decision = _rateLimits.Take(request.BearerKey!, limits, tokens, request.ReceivedAt);
+            HttpResponse response = request.Context.Response;
+            OpenAIRateLimitAnswers.WriteHeaders(response, decision.Headers);
+            if (decision.LimitedOn is null)
+            {
+                return null;
+            }
+
+            if (limits.SendRetryAfter)
+            {
+                response.Headers.RetryAfter = ((long)Math.Ceiling(decision.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return OpenAIRateLimitAnswers.Refusal(decision, summary.Model ?? CompletionReply.DefaultModel);
         }
 
         private static bool IsRoute(DataPlaneRequest request, string method, string path) =>

@@ -17,13 +17,16 @@ namespace ChatAnywhere.Emulator.Personalities.Shared
 
         private static long _sequence;
 
+        /// <summary>The tokens of the whole reply, before any max_tokens cut.</summary>
+        public static int FullReplyTokens => (ReplyText.Length + 3) / 4;
+
         public long TotalTokens => PromptTokens + CompletionTokens;
 
         public static CompletionReply For(ChatRequestSummary summary, DateTimeOffset now, bool chat)
         {
             ArgumentNullException.ThrowIfNull(summary);
             string text = ReplyText;
-            int completionTokens = (text.Length + 3) / 4;
+            int completionTokens = FullReplyTokens;
             string finishReason = "stop";
             if (summary.MaxTokens is int maxTokens && maxTokens < completionTokens)
             {

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Concurrent;
+using ChatAnywhere.Emulator.Scenarios;
+
+namespace ChatAnywhere.Emulator.Limits
+{
+    /// <summary>
+    /// OpenAI's per-minute limits as buckets that refill continuously (the limit per minute, spread over the
+    /// minute): the model that reproduces both captured refusals' figures, "Used 3 ... try again in 20s" at
+    /// 3 RPM and "Limit 200000, Used 162960, Requested 42288 ... try again in 1.574s"
+    /// (docs/reference/openai-rate-limits.md §2). One pair of buckets per key; a refused request takes nothing.
+    /// </summary>
+    public sealed class RateLimitBuckets
+    {
+        private readonly ConcurrentDictionary<string, KeyBuckets> _byKey = new(StringComparer.Ordinal);
+
+        public RateLimitDecision Take(string key, OpenAIRateLimits limits, long tokens, DateTimeOffset now)
+        {
+            ArgumentNullException.ThrowIfNull(limits);
+            KeyBuckets buckets = _byKey.GetOrAdd(key, static (_, state) => new KeyBuckets(state.limits, state.now), (limits, now));
+            lock (buckets)
+            {
+                buckets.Refill(limits, now);
+                RateLimitDecision? refusal =
+                    Refusal(RateLimitKind.Requests, limits.RequestsPerMinute, buckets.Requests, 1)
+                    ?? Refusal(RateLimitKind.Tokens, limits.TokensPerMinute, buckets.Tokens, tokens);
+                if (refusal is not null)
+                {
+                    return refusal with { Headers = buckets.Headers(limits) };
+                }
+
+                buckets.Requests -= 1;
+                buckets.Tokens -= tokens;
+                return new RateLimitDecision(null, 0, 0, 0, TimeSpan.Zero, buckets.Headers(limits));
+            }
+        }
+
+        public void ForgetKey(string key) => _byKey.TryRemove(key, out _);
+
+        public void Clear() => _byKey.Clear();
+
+        private static RateLimitDecision? Refusal(RateLimitKind kind, int limit, double available, long requested)
+        {
+            if (available >= requested)
+            {
+                return null;
+            }
+
+            double perSecond = limit / 60.0;
+            // What is missing, at the refill rate; a request over the whole limit waits for a full bucket and still fails.
+            TimeSpan wait = TimeSpan.FromSeconds(Math.Min(requested, limit) > available ? (Math.Min(requested, limit) - available) / perSecond : 0);
+            long used = limit - (long)Math.Floor(available);
+            return new RateLimitDecision(kind, limit, used, requested, wait, RateLimitHeaders.None);
+        }
+
+        private sealed class KeyBuckets(OpenAIRateLimits limits, DateTimeOffset now)
+        {
+            public double Requests { get; set; } = limits.RequestsPerMinute;
+
+            public double Tokens { get; set; } = limits.TokensPerMinute;
+
+            private DateTimeOffset _refilledAt = now;
+
+            public void Refill(OpenAIRateLimits limits, DateTimeOffset now)
+            {
+                double seconds = Math.Max((now - _refilledAt).TotalSeconds, 0);
+                _refilledAt = now;
+                Requests = Math.Min(limits.RequestsPerMinute, Requests + (seconds * limits.RequestsPerMinute / 60.0));
+                Tokens = Math.Min(limits.TokensPerMinute, Tokens + (seconds * limits.TokensPerMinute / 60.0));
+            }
+
+            /// <summary>Remaining whole units, and the time until each bucket is full again.</summary>
+            public RateLimitHeaders Headers(OpenAIRateLimits limits) => new(
+                limits.RequestsPerMinute,
+                limits.TokensPerMinute,
+                (long)Math.Floor(Math.Max(Requests, 0)),
+                (long)Math.Floor(Math.Max(Tokens, 0)),
+                TimeSpan.FromSeconds((limits.RequestsPerMinute - Requests) * 60.0 / limits.RequestsPerMinute),
+                TimeSpan.FromSeconds((limits.TokensPerMinute - Tokens) * 60.0 / limits.TokensPerMinute));
+        }
+    }
+
+    public enum RateLimitKind
+    {
+        Requests,
+        Tokens,
+    }
+
+    /// <summary>The values of OpenAI's x-ratelimit-* headers after a request.</summary>
+    public sealed record RateLimitHeaders(long LimitRequests, long LimitTokens, long RemainingRequests, long RemainingTokens, TimeSpan ResetRequests, TimeSpan ResetTokens)
+    {
+        public static RateLimitHeaders None { get; } = new(0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
+    }
+
+    /// <summary>Admitted (<see cref="LimitedOn"/> null), or refused on one limit with the figures OpenAI's message names.</summary>
+    public sealed record RateLimitDecision(RateLimitKind? LimitedOn, long Limit, long Used, long Requested, TimeSpan RetryAfter, RateLimitHeaders Headers);
+}
