@@ -88,6 +88,38 @@ namespace ChatAnywhere.Emulator.Conformance.Tests
                     new Expected(relay.Exhausted.Capture, 401, relay.Type, string.Empty, relay.Exhausted.Phrase));
             }
 
+            // Service faults, worded by the service called: its capture for that status, else the status alone.
+            const string NoCapture = "no capture of this service at this status: the status alone";
+            var faults = new (CaseBuilder Builder, Expected Internal, Expected Unavailable, Expected RateLimited)[]
+            {
+                (chatAnywhere,
+                    new("CA-500-null-message-2024", 500, "chatanywhere_error", "500 INTERNAL_SERVER_ERROR"),
+                    new("CA-503-no-response", 503, "chatanywhere_error", "503 SERVICE_UNAVAILABLE", "No response"),
+                    new("CA-429-readme-rate-limited-2023", 429)),
+                (openAI,
+                    new("OA-500-server-error", 500, "server_error", string.Empty, "The server had an error processing your request"),
+                    new(NoCapture, 503),
+                    new("OA-429-rate-limit-rpm", 429, "requests", "rate_limit_exceeded", "Rate limit reached for")),
+                (relays[0].Builder,
+                    new(NoCapture, 500),
+                    new("ONE-503-no-channel-gpt5", 503, "one_api_error", string.Empty, "无可用渠道"),
+                    new("ONE-429-global-rate-limit-empty", 429)),
+                (relays[1].Builder,
+                    new(NoCapture, 500),
+                    new(NoCapture, 503),
+                    new("NEW-429-group-saturated", 429, "new_api_error", string.Empty, "上游负载已饱和")),
+                (relays[2].Builder,
+                    new(NoCapture, 500),
+                    new(NoCapture, 503),
+                    new("NEW-429-group-saturated", 429, "new_api_error", string.Empty, "上游负载已饱和")),
+            };
+            foreach (var fault in faults)
+            {
+                fault.Builder.Every("fault 500", "sk-ConfFaultInternal00000000000000000000000000000015", fault.Internal);
+                fault.Builder.Every("fault 503", "sk-ConfFaultUnavailable000000000000000000000000000016", fault.Unavailable);
+                fault.Builder.Every("fault rate limit", "sk-ConfFaultRateLimit0000000000000000000000000000017", fault.RateLimited);
+            }
+
             return new[] { chatAnywhere, withoutV1, openAI }.Concat(relays.Select(relay => relay.Builder)).SelectMany(builder => builder.Cases);
         }
 

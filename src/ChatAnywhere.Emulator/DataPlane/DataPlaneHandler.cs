@@ -97,7 +97,7 @@ namespace ChatAnywhere.Emulator.DataPlane
                 }
                 else if (plan.Fault is not null)
                 {
-                    await _responder.RespondAsync(request, plan.Fault).ConfigureAwait(false);
+                    await _responder.RespondAsync(request, plan.Fault, personality.Name).ConfigureAwait(false);
                 }
                 else
                 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Threading.Tasks;
@@ -21,9 +22,6 @@ namespace ChatAnywhere.Emulator.Faults
         private static readonly byte[] Spaces = CreateSpaces(64 * 1024);
 
         private readonly FixtureCatalog _fixtures;
-        private readonly CannedAnswer _serviceUnavailable;
-        private readonly CannedAnswer _badGateway;
-        private readonly CannedAnswer _internalError;
         private readonly CannedAnswer _cloudflareBadGateway;
         private readonly CannedAnswer _cloudflareChallenge;
         private readonly CannedAnswer _cloudflareBlocked;
@@ -31,16 +29,14 @@ namespace ChatAnywhere.Emulator.Faults
         private readonly byte[] _truncatedBody;
         private readonly byte[] _hugeBodyHead;
         private readonly ConcurrentDictionary<(string Fixture, int Status), CannedAnswer> _fixtureAnswers = new();
+        private readonly IReadOnlyDictionary<string, PersonalityFaultAnswers> _byPersonality;
 
         public FaultResponder(FixtureCatalog fixtures)
         {
             ArgumentNullException.ThrowIfNull(fixtures);
             _fixtures = fixtures;
-            _serviceUnavailable = fixtures.Answer("CA-503-no-response");
-            _badGateway = fixtures.Answer("CA-502-cf-bad-gateway-2023");
-            // No ChatAnywhere 500 body was captured: CA-503-no-response's message with code 500 (see the resource entry).
-            _internalError = fixtures.Answer("EMU-CA-500-internal-error", StatusCodes.Status500InternalServerError);
             _cloudflareBadGateway = fixtures.Answer("CF-502-bad-gateway");
+            _byPersonality = PersonalityFaultAnswers.Build(fixtures, _cloudflareBadGateway);
             _cloudflareChallenge = fixtures.Answer("CF-challenge-html-prefix", StatusCodes.Status403Forbidden);
             _cloudflareBlocked = fixtures.Answer("CF-blocked-page", StatusCodes.Status403Forbidden);
             // Not a capture: a stand-in for "HTML where JSON was expected" (captive portal, proxy login).
@@ -50,16 +46,19 @@ namespace ChatAnywhere.Emulator.Faults
             _hugeBodyHead = Encoding.UTF8.GetBytes(noResponse);
         }
 
-        public async Task RespondAsync(DataPlaneRequest request, FaultDefinition fault)
+        /// <param name="personality">The name of the personality whose mount was called: it words the fault.</param>
+        public async Task RespondAsync(DataPlaneRequest request, FaultDefinition fault, string personality)
         {
             ArgumentNullException.ThrowIfNull(request);
             ArgumentNullException.ThrowIfNull(fault);
             HttpContext context = request.Context;
+            PersonalityFaultAnswers words = _byPersonality.GetValueOrDefault(personality) ?? PersonalityFaultAnswers.StatusAlone;
+            words.EveryAnswer?.Invoke(context.Response);
             switch (fault.Kind)
             {
                 case FaultKind.Status:
                 case FaultKind.Flaky:
-                    await StatusAnswer(fault).WriteAsync(context).ConfigureAwait(false);
+                    await StatusAnswer(fault, words).WriteAsync(context).ConfigureAwait(false);
                     break;
                 case FaultKind.Reset:
                     context.Abort();
@@ -79,14 +78,16 @@ namespace ChatAnywhere.Emulator.Faults
                         .WriteAsync(context).ConfigureAwait(false);
                     break;
                 case FaultKind.RateLimit:
-                    // No ChatAnywhere 429 with Retry-After was captured: empty body as ONE-429-global-rate-limit-empty.
+                    // The personality's captured 429 where it has one; else the status and Retry-After alone.
                     context.Response.Headers.RetryAfter = (fault.RetryAfterSec ?? 1).ToString(CultureInfo.InvariantCulture);
                     if (fault.RetryAfterMs is int retryAfterMs)
                     {
                         context.Response.Headers["retry-after-ms"] = retryAfterMs.ToString(CultureInfo.InvariantCulture);
                     }
 
-                    await CannedAnswer.Empty(fault.Status ?? StatusCodes.Status429TooManyRequests).WriteAsync(context).ConfigureAwait(false);
+                    int rateLimitStatus = fault.Status ?? StatusCodes.Status429TooManyRequests;
+                    await (words.RateLimited is { } refusal && rateLimitStatus == StatusCodes.Status429TooManyRequests ? refusal : CannedAnswer.Empty(rateLimitStatus))
+                        .WriteAsync(context).ConfigureAwait(false);
                     break;
                 case FaultKind.Redirect:
                     context.Response.Headers.Location = fault.Location ?? $"{context.Request.Scheme}://{context.Request.Host}{RedirectTargetPath}";
@@ -103,7 +104,7 @@ namespace ChatAnywhere.Emulator.Faults
             }
         }
 
-        private CannedAnswer StatusAnswer(FaultDefinition fault)
+        private CannedAnswer StatusAnswer(FaultDefinition fault, PersonalityFaultAnswers words)
         {
             if (fault.Fixture is string fixture)
             {
@@ -112,15 +113,7 @@ namespace ChatAnywhere.Emulator.Faults
                 return _fixtureAnswers.GetOrAdd((fixture, fixtureStatus), static (slot, fixtures) => fixtures.Answer(slot.Fixture, slot.Status), _fixtures);
             }
 
-            int status = fault.Status ?? StatusCodes.Status503ServiceUnavailable;
-            return status switch
-            {
-                StatusCodes.Status503ServiceUnavailable => _serviceUnavailable,
-                StatusCodes.Status502BadGateway => _badGateway,
-                StatusCodes.Status500InternalServerError => _internalError,
-                // No capture for other statuses: the status alone; a scenario can name a fixture.
-                _ => CannedAnswer.Empty(status),
-            };
+            return words.ForStatus(fault.Status ?? StatusCodes.Status503ServiceUnavailable);
         }
 
         private CannedAnswer CloudflareAnswer(CloudflarePage? page) => page switch

@@ -13,7 +13,10 @@ namespace ChatAnywhere.Emulator.Scenarios
         /// </summary>
         public bool OkErrorFrame { get; set; }
 
-        /// <summary>Drop the connection after this many frames, before [DONE]: a stream cut mid-way.</summary>
+        /// <summary>
+        /// Drop the connection after this many frames (a quarter second later, so they reach the client), before
+        /// [DONE]: a stream cut mid-way.
+        /// </summary>
         public int? CutAfterChunks { get; set; }
 
         /// <summary>Milliseconds between frames: a slow trickle.</summary>

@@ -19,6 +19,7 @@ namespace ChatAnywhere.Emulator.Personalities.Shared
     public sealed class StreamedCompletion : IAnswer
     {
         private const string SystemFingerprint = "fp_emulator";
+        private const int CutGraceMs = 250;
         private static readonly byte[] DataPrefix = "data: "u8.ToArray();
         private static readonly byte[] FrameEnd = "\n\n"u8.ToArray();
         private static readonly byte[] DoneFrame = "data: [DONE]\n\n"u8.ToArray();
@@ -63,8 +64,9 @@ namespace ChatAnywhere.Emulator.Personalities.Shared
             {
                 if (_behaviour.CutAfterChunks is int cut && sent >= cut)
                 {
-                    // What was sent reaches the client; then the connection drops without [DONE].
-                    await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                    // Kestrel's abort drops output its socket loop has not sent yet, and nothing tells when that
+                    // loop is done: a short grace lets what was sent reach the client before the connection drops.
+                    await _request.DelayAsync(CutGraceMs).ConfigureAwait(false);
                     context.Abort();
                     return;
                 }
