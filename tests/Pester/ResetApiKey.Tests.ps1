@@ -24,7 +24,7 @@ BeforeAll {
             userId      = 1
             tokens      = @(
                 @{ id = 1; userId = 1; name = 'ci-pipeline'; key = $script:CiKey; status = 1; remainQuota = 500000; unlimitedQuota = $false
-                   expiredTime = 4102444800; models = 'gpt-4o-mini,gpt-4o'; allowIps = '10.0.0.0/8'; group = 'default' }
+                   expiredTime = 4102444800; models = 'gpt-4o-mini,gpt-4o'; allowIps = '127.0.0.0/8'; group = 'default' }
                 @{ id = 2; userId = 1; name = 'reporting'; key = $script:ReportKey; status = 1; remainQuota = 0; unlimitedQuota = $true; expiredTime = -1 }
                 @{ id = 3; userId = 1; name = 'twin'; key = $script:TwinKeyA; status = 1; remainQuota = 1000; unlimitedQuota = $false; expiredTime = -1 }
                 @{ id = 4; userId = 1; name = 'twin'; key = $script:TwinKeyB; status = 1; remainQuota = 1000; unlimitedQuota = $false; expiredTime = -1 }
