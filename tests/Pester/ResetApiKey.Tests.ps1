@@ -454,12 +454,19 @@ Context 'management failures' {
         Get-ManagementWrite | Should -BeNullOrEmpty
     }
 
-    It 'new-api without -UserId: the missing New-Api-User message and the advice to pass -UserId' {
-        Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/new-api" -AccessToken $script:AccessToken -Force -ErrorVariable failed -ErrorAction SilentlyContinue
+    It 'new-api 2025-04 without -UserId: the missing New-Api-User message and the advice to pass -UserId' {
+        Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/new-api-2025" -AccessToken $script:AccessToken -Force -ErrorVariable failed -ErrorAction SilentlyContinue
 
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'KeyResetManagementFailed.UserIdMissing*'
         $failed[0].Exception.Message | Should -Match '未提供 New-Api-User'
         $failed[0].ErrorDetails.RecommendedAction | Should -Match '-UserId'
+    }
+
+    It 'new-api now reads no New-Api-User: the rotation works without -UserId' {
+        $result = Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/new-api" -AccessToken $script:AccessToken -Force
+
+        $result.Verified | Should -BeTrue
+        $result.OldKeyState | Should -Be 'Disabled'
     }
 
     It 'the relay''s token limit stops the rotation before anything changes' {
