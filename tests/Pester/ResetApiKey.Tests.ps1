@@ -24,7 +24,7 @@ BeforeAll {
             userId      = 1
             tokens      = @(
                 @{ id = 1; userId = 1; name = 'ci-pipeline'; key = $script:CiKey; status = 1; remainQuota = 500000; unlimitedQuota = $false
-                   expiredTime = 4102444800; models = 'gpt-4o-mini,gpt-4o'; allowIps = '10.0.0.0/8'; group = 'default' }
+                   expiredTime = 4102444800; models = 'gpt-4o-mini,gpt-4o'; allowIps = '127.0.0.0/8'; group = 'default' }
                 @{ id = 2; userId = 1; name = 'reporting'; key = $script:ReportKey; status = 1; remainQuota = 0; unlimitedQuota = $true; expiredTime = -1 }
                 @{ id = 3; userId = 1; name = 'twin'; key = $script:TwinKeyA; status = 1; remainQuota = 1000; unlimitedQuota = $false; expiredTime = -1 }
                 @{ id = 4; userId = 1; name = 'twin'; key = $script:TwinKeyB; status = 1; remainQuota = 1000; unlimitedQuota = $false; expiredTime = -1 }
@@ -454,12 +454,19 @@ Context 'management failures' {
         Get-ManagementWrite | Should -BeNullOrEmpty
     }
 
-    It 'new-api without -UserId: the missing New-Api-User message and the advice to pass -UserId' {
-        Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/new-api" -AccessToken $script:AccessToken -Force -ErrorVariable failed -ErrorAction SilentlyContinue
+    It 'new-api 2025-04 without -UserId: the missing New-Api-User message and the advice to pass -UserId' {
+        Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/new-api-2025" -AccessToken $script:AccessToken -Force -ErrorVariable failed -ErrorAction SilentlyContinue
 
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'KeyResetManagementFailed.UserIdMissing*'
         $failed[0].Exception.Message | Should -Match '未提供 New-Api-User'
         $failed[0].ErrorDetails.RecommendedAction | Should -Match '-UserId'
+    }
+
+    It 'new-api now reads no New-Api-User: the rotation works without -UserId' {
+        $result = Reset-ApiKey -ApiKey $script:CiKey -BaseUri "$script:Api/relay/new-api" -AccessToken $script:AccessToken -Force
+
+        $result.Verified | Should -BeTrue
+        $result.OldKeyState | Should -Be 'Disabled'
     }
 
     It 'the relay''s token limit stops the rotation before anything changes' {

@@ -29,7 +29,13 @@ namespace ChatAnywhere.Emulator.Scenarios
         /// <summary>new-api's per-user token cap; 0: none.</summary>
         public int MaxTokens { get; set; }
 
-        /// <summary>Every management call answers 用户已被封禁.</summary>
+        /// <summary>
+        /// The user is an admin: the data plane lets a key with a "-N" channel suffix pin channel N instead of
+        /// refusing it with 普通用户不支持指定渠道 (relay-admin-api.md §7). Other users are never admins.
+        /// </summary>
+        public bool UserIsAdmin { get; set; }
+
+        /// <summary>Every management call answers 用户已被封禁 (new-api now: 401 AUTH_USER_DISABLED).</summary>
         public bool UserBanned { get; set; }
 
         /// <summary>Quota one served chat completion spends from its token (500000 is one dollar at the default quota_per_unit).</summary>

@@ -15,6 +15,10 @@ namespace ChatAnywhere.Emulator.Personalities.Relay
             NewApiUserMissing = fixtures.Answer("NEW-mgmt-401-missing-new-api-user");
             NewApiUserMalformed = fixtures.Answer("EMU-NEW-mgmt-401-new-api-user-malformed");
             NewApiUserMismatch = fixtures.Answer("EMU-NEW-mgmt-401-new-api-user-mismatch");
+            AuthUnauthorized = fixtures.Answer("EMU-NEW-mgmt-401-auth-unauthorized");
+            AuthUserDisabled = fixtures.Answer("EMU-NEW-mgmt-401-auth-user-disabled");
+            ExpiredCannotEnable = fixtures.Answer("EMU-RELAY-mgmt-200-expired-cannot-enable");
+            ExhaustedCannotEnable = fixtures.Answer("EMU-RELAY-mgmt-200-exhausted-cannot-enable");
             MaxTokens = fixtures.Template("EMU-NEW-mgmt-200-max-tokens", "10");
             RecordNotFound = fixtures.Answer("EMU-RELAY-mgmt-200-record-not-found");
             BadRequest = fixtures.Answer("EMU-RELAY-mgmt-200-bad-request");
@@ -32,6 +36,18 @@ namespace ChatAnywhere.Emulator.Personalities.Relay
         public CannedAnswer NewApiUserMalformed { get; }
 
         public CannedAnswer NewApiUserMismatch { get; }
+
+        /// <summary>new-api now: no access token, or one it does not know (no New-Api-User check).</summary>
+        public CannedAnswer AuthUnauthorized { get; }
+
+        /// <summary>new-api now: the access token's user is disabled.</summary>
+        public CannedAnswer AuthUserDisabled { get; }
+
+        /// <summary>PUT /api/token/ enabling a token that is expired and past its expired_time.</summary>
+        public CannedAnswer ExpiredCannotEnable { get; }
+
+        /// <summary>PUT /api/token/ enabling a limited token that is exhausted and has no quota left.</summary>
+        public CannedAnswer ExhaustedCannotEnable { get; }
 
         /// <summary>The template swaps in the cap.</summary>
         public FixtureTemplate MaxTokens { get; }

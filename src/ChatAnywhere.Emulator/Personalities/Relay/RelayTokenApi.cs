@@ -122,23 +122,30 @@ namespace ChatAnywhere.Emulator.Personalities.Relay
                 accessToken = accessToken[BearerPrefix.Length..];
             }
 
+            RelayDefinition? relay = request.Scenario.Definition.Relay;
+            bool known = relay is not null && accessToken.Length > 0 && string.Equals(accessToken, relay.AccessToken, StringComparison.Ordinal);
+            if (_flavour.Era == RelayEra.NewApiNow)
+            {
+                // new-api now: a missing or unknown token is one 401 AUTH_UNAUTHORIZED; New-Api-User is not read (§1).
+                return !known ? _answers.AuthUnauthorized : relay!.UserBanned ? _answers.AuthUserDisabled : null;
+            }
+
             if (accessToken.Length == 0)
             {
                 return _answers.NotLoggedIn;
             }
 
-            RelayDefinition? relay = request.Scenario.Definition.Relay;
-            if (relay is null || !string.Equals(accessToken, relay.AccessToken, StringComparison.Ordinal))
+            if (!known)
             {
                 return _answers.AccessTokenInvalid;
             }
 
-            if (relay.UserBanned)
+            if (relay!.UserBanned)
             {
                 return _answers.UserBanned;
             }
 
-            if (_flavour.Dialect != RelayDialect.NewApi)
+            if (_flavour.Era != RelayEra.NewApi2025)
             {
                 return null;
             }
@@ -230,15 +237,27 @@ namespace ChatAnywhere.Emulator.Personalities.Relay
                 return _answers.BadRequest;
             }
 
-            RelayToken? updated;
-            if (!string.IsNullOrEmpty(request.Context.Request.Query["status_only"].FirstOrDefault()))
+            bool statusOnly = !string.IsNullOrEmpty(request.Context.Request.Query["status_only"].FirstOrDefault());
+            // The relays store any number; the emulator keeps to the four statuses they define.
+            if (!body.TryInteger("status", out int status) || (statusOnly && status is < 1 or > 4))
             {
-                // The relays store any number; the emulator keeps to the four statuses they define.
-                if (!body.TryInteger("status", out int status) || status is < 1 or > 4)
-                {
-                    return _answers.BadRequest;
-                }
+                return _answers.BadRequest;
+            }
 
+            RelayToken? current = _tokens.Find(request.Scenario, relay.UserId, id);
+            if (current is null)
+            {
+                return _answers.RecordNotFound;
+            }
+
+            if (status == 1 && EnableRefusal(current, request.ReceivedAt) is { } refusal)
+            {
+                return refusal;
+            }
+
+            RelayToken? updated;
+            if (statusOnly)
+            {
                 updated = _tokens.SetStatus(request.Scenario, relay.UserId, id, status, request.ReceivedAt);
             }
             else
@@ -252,6 +271,21 @@ namespace ChatAnywhere.Emulator.Personalities.Relay
             }
 
             return Shown(updated);
+        }
+
+        /// <summary>
+        /// UpdateToken's refusal to set status 1 (either update) on a token the relay marked expired or exhausted
+        /// while it still is (relay-admin-api.md §7, "Refused re-enables"); null when enabling is allowed.
+        /// </summary>
+        private CannedAnswer? EnableRefusal(RelayToken token, DateTimeOffset now)
+        {
+            RelayTokenSettings settings = token.Settings;
+            if (token.Status == 3 && settings.ExpiredTime != -1 && settings.ExpiredTime <= now.ToUnixTimeSeconds())
+            {
+                return _answers.ExpiredCannotEnable;
+            }
+
+            return token.Status == 4 && settings.RemainQuota <= 0 && !settings.UnlimitedQuota ? _answers.ExhaustedCannotEnable : null;
         }
 
         private CannedAnswer Shown(RelayToken? token) =>

@@ -10,15 +10,16 @@ using Microsoft.AspNetCore.Http;
 namespace ChatAnywhere.Emulator.Personalities.Relay
 {
     /// <summary>
-    /// The success answers of the token API: the {"success","message","data"} envelope around a token,
-    /// a page of tokens or a key, with each flavour's wire fields (relay-admin-api.md §2).
+    /// The success answers of the token API: the {"data","message","success"} envelope around a token,
+    /// a page of tokens or a key, with each flavour's wire fields (relay-admin-api.md §2). The envelope is a
+    /// gin.H, so Go writes its keys sorted; a token is a struct, written in field order (§7).
     /// </summary>
     public static class RelayTokenJson
     {
         // The relays send Chinese text and '+' unescaped, as Go's encoding/json does for non-HTML.
         private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-        /// <summary>{"success":true,"message":""}: new-api's create and every delete.</summary>
+        /// <summary>{"message":"","success":true}: new-api's create and every delete.</summary>
         public static CannedAnswer Done { get; } = Envelope(writeData: null);
 
         public static CannedAnswer Token(RelayFlavour flavour, RelayToken token, bool fullKey) =>
@@ -64,21 +65,21 @@ namespace ChatAnywhere.Emulator.Personalities.Relay
             using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
                 writer.WriteStartObject();
-                writer.WriteBoolean("success", true);
-                writer.WriteString("message", string.Empty);
                 if (writeData is not null)
                 {
                     writer.WritePropertyName("data");
                     writeData(writer);
                 }
 
+                writer.WriteString("message", string.Empty);
+                writer.WriteBoolean("success", true);
                 writer.WriteEndObject();
             }
 
-            return new CannedAnswer(StatusCodes.Status200OK, "application/json", buffer.WrittenSpan.ToArray());
+            return new CannedAnswer(StatusCodes.Status200OK, RelayRefusal.GinJsonContentType, RelayRefusal.GoHtmlEscaped(buffer.WrittenSpan));
         }
 
-        // Field names and order of one-api's and new-api's model.Token.
+        // Field names and order of one-api's and new-api's model.Token (relay-admin-api.md §7, "Key order").
         private static void WriteToken(Utf8JsonWriter writer, RelayFlavour flavour, RelayToken token, bool fullKey)
         {
             RelayTokenSettings settings = token.Settings;
@@ -95,9 +96,9 @@ namespace ChatAnywhere.Emulator.Personalities.Relay
             writer.WriteNumber("expired_time", settings.ExpiredTime);
             writer.WriteNumber("remain_quota", settings.RemainQuota);
             writer.WriteBoolean("unlimited_quota", settings.UnlimitedQuota);
-            writer.WriteNumber("used_quota", 0);
             if (flavour.Dialect == RelayDialect.OneApi)
             {
+                writer.WriteNumber("used_quota", token.UsedQuota);
                 WriteStringOrNull(writer, "models", settings.Models);
                 WriteStringOrNull(writer, "subnet", settings.AllowIps);
             }
@@ -106,7 +107,13 @@ namespace ChatAnywhere.Emulator.Personalities.Relay
                 writer.WriteBoolean("model_limits_enabled", settings.ModelLimitsEnabled);
                 writer.WriteString("model_limits", settings.Models ?? string.Empty);
                 writer.WriteString("allow_ips", settings.AllowIps ?? string.Empty);
+                writer.WriteNumber("used_quota", token.UsedQuota);
                 writer.WriteString("group", settings.Group ?? string.Empty);
+                if (flavour.Era == RelayEra.NewApi2025)
+                {
+                    // gorm.DeletedAt has no json tag; a live token's is a null time.
+                    writer.WriteNull("DeletedAt");
+                }
             }
 
             writer.WriteEndObject();
