@@ -38,8 +38,8 @@ namespace ChatAnywhere.Emulator.Faults
             _fixtures = fixtures;
             _serviceUnavailable = fixtures.Answer("CA-503-no-response");
             _badGateway = fixtures.Answer("CA-502-cf-bad-gateway-2023");
-            // No ChatAnywhere 500 body was captured: CA-503-no-response's message with code 500 (see the resource entry).
-            _internalError = fixtures.Answer("EMU-CA-500-internal-error", StatusCodes.Status500InternalServerError);
+            // ChatAnywhere's captured 500: message null, code "500 INTERNAL_SERVER_ERROR" (issue #318).
+            _internalError = fixtures.Answer("CA-500-null-message-2024");
             _cloudflareBadGateway = fixtures.Answer("CF-502-bad-gateway");
             _cloudflareChallenge = fixtures.Answer("CF-challenge-html-prefix", StatusCodes.Status403Forbidden);
             _cloudflareBlocked = fixtures.Answer("CF-blocked-page", StatusCodes.Status403Forbidden);
