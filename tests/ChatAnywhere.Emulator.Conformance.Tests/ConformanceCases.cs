@@ -26,7 +26,7 @@ namespace ChatAnywhere.Emulator.Conformance.Tests
             chatAnywhere.Every("paid key", "sk-ConfPaid0000000000000000000000000000000000000001", Expected.ServedBy(Documented));
             chatAnywhere.Every("free key", "sk-ConfFree0000000000000000000000000000000000000002", Expected.ServedBy(Documented));
             chatAnywhere.Chats("free key, model outside the free list", "sk-ConfFree0000000000000000000000000000000000000002",
-                new Expected("CA-403-free-model-whitelist-completions", 403, "chatanywhere_error", "403 FORBIDDEN", "The free account is limited to use"),
+                new Expected("CA-403-free-models-2025-apikey-suffix", 403, "chatanywhere_error", "403 FORBIDDEN", "The free account is limited to use"),
                 list: Expected.ServedBy(Documented), model: ModelOutsideEveryFreeList);
             chatAnywhere.Every("unknown key", "sk-ConfUnknown000000000000000000000000000000000099",
                 new Expected("CA-401-invalid-key-measured", 401, "chatanywhere_error", "401 UNAUTHORIZED", "wrong api key"));
@@ -36,7 +36,7 @@ namespace ChatAnywhere.Emulator.Conformance.Tests
             chatAnywhere.Every("suspended key", "sk-ConfSuspended00000000000000000000000000000000004",
                 new Expected("CA-key-suspended", 401, "chatanywhere_error", "401 UNAUTHORIZED", "api key has been suspended"));
             chatAnywhere.Every("key without balance", "sk-ConfBalance0000000000000000000000000000000000005",
-                new Expected("CA-403-balance-preauth", 403, "chatanywhere_error", "403 FORBIDDEN", "balance is not sufficient"));
+                new Expected("CA-balance-low-apikey-via-gateway", 403, "chatanywhere_error", "403 FORBIDDEN", "账户余额过低"));
             // A base URL without /v1: ChatAnywhere's front nginx answers an HTML 404, which the client cannot read as JSON.
             var withoutV1 = new CaseBuilder("chatanywhere", string.Empty, pathToV1: string.Empty);
             withoutV1.Every("base URL without /v1", "sk-ConfPaid0000000000000000000000000000000000000001",

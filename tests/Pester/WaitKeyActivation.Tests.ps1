@@ -145,7 +145,7 @@ Context 'giving up' {
         @{ Case = 'daily limit';       Entry = @{ plan = 'free'; usedToday = 200 };          Verdict = 'RateLimited';    Probes = 1; Model = $null; Path = '' }
         @{ Case = 'suspended key';     Entry = @{ state = 'suspended' };                     Verdict = 'Restricted';     Probes = 1; Model = $null; Path = '' }
         @{ Case = 'no balance';        Entry = @{ state = 'balanceTooLow' };                 Verdict = 'QuotaExhausted'; Probes = 1; Model = $null; Path = '' }
-        @{ Case = 'model not allowed'; Entry = @{ plan = 'free' };                           Verdict = 'ModelNotAllowed'; Probes = 1; Model = 'gpt-4o'; Path = '' }
+        @{ Case = 'model not allowed'; Entry = @{ plan = 'free' };                           Verdict = 'ModelNotAllowed'; Probes = 1; Model = 'gpt-4'; Path = '' }
         @{ Case = 'Cloudflare block';  Entry = @{ fault = @{ kind = 'cloudflare'; page = 'challenge' } }; Verdict = 'BlockedByWaf'; Probes = 1; Model = $null; Path = '' }
         @{ Case = 'wrong endpoint';    Entry = @{};                                          Verdict = 'WrongEndpoint';  Probes = 1; Model = $null; Path = '/openai' }
         @{ Case = 'long Retry-After';  Entry = @{ fault = @{ kind = 'rateLimit'; retryAfterSec = 3600 } }; Verdict = 'RateLimited'; Probes = 1; Model = $null; Path = '' }

@@ -25,6 +25,15 @@ namespace ChatAnywhere.Emulator.Scenarios
 
         public DailyLimitScope DailyLimitAppliesTo { get; set; } = DailyLimitScope.All;
 
+        /// <summary>Which year's captured ChatAnywhere texts are sent; today's unless a test wants an older form.</summary>
+        public ChatAnywhereEra ChatAnywhereEra { get; set; } = ChatAnywhereEra.Year2026;
+
+        /// <summary>
+        /// Free-plan requests per day for single models, by model name; null: the era's captured caps
+        /// (<c>FreePlan.ModelDailyLimits</c>). A model not listed has only the scenario's <see cref="DailyLimit"/>.
+        /// </summary>
+        public IReadOnlyDictionary<string, int>? FreeModelDailyLimits { get; set; }
+
         public IReadOnlyList<ScenarioKey> Keys { get; set; } = [];
 
         public IReadOnlyList<FaultDefinition> Faults { get; set; } = [];

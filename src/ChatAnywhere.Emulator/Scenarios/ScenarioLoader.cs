@@ -86,7 +86,7 @@ namespace ChatAnywhere.Emulator.Scenarios
         /// <summary>For a bad enum value, the words the scenario may use instead.</summary>
         private static string AllowedValuesHint(string message)
         {
-            foreach (Type type in (Type[])[typeof(FaultKind), typeof(KeyState), typeof(KeyPlan), typeof(KeyPersonality), typeof(DailyLimitScope), typeof(CloudflarePage), typeof(MonitorState)])
+            foreach (Type type in (Type[])[typeof(FaultKind), typeof(KeyState), typeof(KeyPlan), typeof(KeyPersonality), typeof(DailyLimitScope), typeof(ChatAnywhereEra), typeof(CloudflarePage), typeof(MonitorState)])
             {
                 if (message.Contains(type.FullName!, StringComparison.Ordinal))
                 {
@@ -103,6 +103,13 @@ namespace ChatAnywhere.Emulator.Scenarios
         {
             Require(scenario.LatencyMs >= 0 && scenario.LatencyJitterMs >= 0, source, "latencyMs and latencyJitterMs must be >= 0.");
             Require(scenario.DailyLimit >= 0, source, "dailyLimit must be >= 0.");
+            Require(Enum.IsDefined(scenario.ChatAnywhereEra), source,
+                $"chatAnywhereEra must be one of {string.Join(", ", Enum.GetValues<ChatAnywhereEra>().Select(era => (int)era))}.");
+            foreach ((string model, int limit) in scenario.FreeModelDailyLimits ?? new Dictionary<string, int>())
+            {
+                Require(!string.IsNullOrWhiteSpace(model) && limit >= 0, source, "freeModelDailyLimits maps model names to limits >= 0.");
+            }
+
             var exactKeys = new HashSet<string>(StringComparer.Ordinal);
             var prefixes = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < scenario.Keys.Count; i++)

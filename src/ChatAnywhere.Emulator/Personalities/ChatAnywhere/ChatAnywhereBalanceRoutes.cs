@@ -62,7 +62,7 @@ namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere
             {
                 case EffectiveKeyState.NotRecognized:
                     // The data plane's captured answer to an unknown key; what this route says was not captured.
-                    return _answers.InvalidKey.Fill(ChatAnywhereKeyMask.Mask(key));
+                    return _answers.For(request.Scenario.Definition.ChatAnywhereEra).InvalidKey(key);
                 case EffectiveKeyState.Suspended:
                     return _answers.Suspended(tracked!.Entry.Status ?? StatusCodes.Status401Unauthorized);
             }

@@ -80,7 +80,7 @@ namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere
                 { TooLarge: true } => _answers.BodyTooLarge,
                 // The only captured ChatAnywhere parse error (CA-400-bad-json) stands for every malformed body.
                 { IsJson: false } => _answers.BodyNotJson,
-                _ when request.Key!.Entry.Plan == KeyPlan.Free => (IAnswer?)FreePlanRefusal(request.Key.Entry, summary)
+                _ when request.Key!.Entry.Plan == KeyPlan.Free => (IAnswer?)FreePlanRefusal(request, summary)
                     ?? Success(request, summary, isChat),
                 _ => Success(request, summary, isChat),
             };
@@ -108,25 +108,27 @@ namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere
                 return _answers.MissingOrMalformedKey;
             }
 
+            Scenario scenario = request.Scenario.Definition;
+            ChatAnywhereEraAnswers texts = _answers.For(scenario.ChatAnywhereEra);
             TrackedKey? tracked = request.Key is { Entry.Personality: KeyPersonality.ChatAnywhere } known ? known : null;
             EffectiveKeyState state = tracked?.StateAt(request.ReceivedAt) ?? EffectiveKeyState.NotRecognized;
             switch (state)
             {
                 case EffectiveKeyState.NotRecognized:
-                    return _answers.InvalidKey.Fill(ChatAnywhereKeyMask.Mask(key));
+                    return texts.InvalidKey(key);
                 case EffectiveKeyState.Suspended:
                     return _answers.Suspended(tracked!.Entry.Status ?? StatusCodes.Status401Unauthorized);
                 case EffectiveKeyState.BalanceTooLow:
-                    return _answers.BalanceTooLow(tracked!.Entry.Status ?? StatusCodes.Status403Forbidden);
+                    return texts.BalanceTooLow(key, tracked!.Entry.Status ?? StatusCodes.Status403Forbidden);
                 case EffectiveKeyState.DailyLimitReached:
-                    return _answers.DailyLimitReached;
+                    return texts.DailyLimitReached;
             }
 
             ScenarioKey entry = tracked!.Entry;
             if (entry.Balance is { } balance && !isModels && _balance.UsedNow(key, balance) >= balance.Total)
             {
                 // Spent through the emulator down to nothing: the service's balance-too-low refusal.
-                return _answers.BalanceTooLow(entry.Status ?? StatusCodes.Status403Forbidden);
+                return texts.BalanceTooLow(key, entry.Status ?? StatusCodes.Status403Forbidden);
             }
 
             if (entry.Plan != KeyPlan.Free)
@@ -134,27 +136,40 @@ namespace ChatAnywhere.Emulator.Personalities.ChatAnywhere
                 return null;
             }
 
-            Scenario scenario = request.Scenario.Definition;
             bool counts = scenario.DailyLimitAppliesTo == DailyLimitScope.All || !isModels;
             if (counts && !_usage.TryConsume(key, entry.UsedToday, entry.DailyLimit ?? scenario.DailyLimit, request.ClientIp, scenario.DailyLimit))
             {
-                return _answers.DailyLimitReached;
+                return texts.DailyLimitReached;
             }
 
-            // The legacy completions path is refused to free keys with the model-list message
-            // (CA-403-free-model-whitelist-completions was seen on /v1/completions).
-            return isCompletions ? _answers.ModelNotInFreePlan : null;
+            // The legacy completions path is refused to free keys with the model-list message (CA-403-free-model-whitelist-completions
+            // and CA-403-free-models-2025-apikey-suffix were both seen on /v1/completions with a model on the list).
+            return isCompletions ? texts.ModelNotInFreePlan(key, legacyCompletionsPath: true) : null;
         }
 
-        private CannedAnswer? FreePlanRefusal(ScenarioKey entry, ChatRequestSummary summary)
+        /// <summary>
+        /// The free plan's checks on the body: model list, prompt size, then the model's own daily cap. The order of the last
+        /// two was not captured; a request refused for its size is not counted against the model.
+        /// </summary>
+        private CannedAnswer? FreePlanRefusal(DataPlaneRequest request, ChatRequestSummary summary)
         {
-            IReadOnlyList<string> allowed = entry.Models ?? FreePlan.DefaultModels;
-            if (summary.Model is null || !Contains(allowed, summary.Model))
+            Scenario scenario = request.Scenario.Definition;
+            ChatAnywhereEraAnswers texts = _answers.For(scenario.ChatAnywhereEra);
+            string key = request.BearerKey!;
+            IReadOnlyList<string> allowed = request.Key!.Entry.Models ?? FreePlan.Models(scenario.ChatAnywhereEra);
+            if (summary.Model is not string model || !Contains(allowed, model))
             {
-                return _answers.ModelNotInFreePlan;
+                return texts.ModelNotInFreePlan(key, legacyCompletionsPath: false);
             }
 
-            return summary.EstimatedPromptTokens > FreePlan.MaxPromptTokens ? _answers.PromptTooLongForFreePlan : null;
+            if (summary.EstimatedPromptTokens > FreePlan.MaxPromptTokens)
+            {
+                return texts.PromptTooLongForFreePlan(key);
+            }
+
+            return FreePlan.ModelDailyLimit(scenario, model) is int limit && !_usage.TryConsumeForModel(key, model, limit)
+                ? texts.ModelDailyLimitReached(model, limit)
+                : null;
         }
 
         private IAnswer Success(DataPlaneRequest request, ChatRequestSummary summary, bool isChat) =>

@@ -9,8 +9,8 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
 {
     /// <summary>
     /// An Uptime Kuma status page at /uptime-kuma, as the scenario's "statusPage" describes it: the
-    /// three public routes Get-ServiceStatus reads (docs/reference/uptime-kuma-api.md). Without a
-    /// "statusPage" section every slug is unknown.
+    /// three public routes Get-ServiceStatus reads and the status, uptime and page badges
+    /// (docs/reference/uptime-kuma-api.md). Without a "statusPage" section every slug is unknown.
     /// </summary>
     public sealed class UptimeKumaPersonality : IPersonality
     {
@@ -45,6 +45,14 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
             {
                 answer = page is { DomainMapped: true } ? _answers.EntryPageMatched.Fill(page.Slug) : _answers.EntryPageUnmapped;
             }
+            else if (UptimeKumaBadges.IsMonitorBadge(path))
+            {
+                answer = UptimeKumaBadges.MonitorBadge(page, path, request.Context.Request.Query) ?? NotEmulated;
+            }
+            else if (UptimeKumaBadges.PageBadgeSlug(path, PagePrefix) is string badgeSlug)
+            {
+                answer = UptimeKumaBadges.PageBadge(page, badgeSlug, request.Context.Request.Query);
+            }
             else if (path.StartsWith(HeartbeatPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 answer = Matches(page, path[HeartbeatPrefix.Length..]) ? UptimeKumaAnswers.Heartbeats(page!, request.ReceivedAt) : _answers.NoHeartbeats;
@@ -55,7 +63,7 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
             }
             else
             {
-                // The HTML app and the badges are not emulated.
+                // The HTML app is not emulated.
                 answer = NotEmulated;
             }
 
