@@ -102,7 +102,7 @@ namespace ChatAnywhere.Emulator.Conformance.Tests
                     new("OA-429-rate-limit-rpm", 429, "requests", "rate_limit_exceeded", "Rate limit reached for")),
                 (relays[0].Builder,
                     new(NoCapture, 500),
-                    new("ONE-503-no-channel-gpt5", 503, "one_api_error", string.Empty, "无可用渠道"),
+                    new(NoCapture, 503),
                     new("ONE-429-global-rate-limit-empty", 429)),
                 (relays[1].Builder,
                     new(NoCapture, 500),

@@ -63,14 +63,9 @@ namespace ChatAnywhere.Emulator.Faults
                     },
                     fixtures.Answer("OA-429-rate-limit-rpm"),
                     response => response.Headers["x-request-id"] = "req_" + Guid.NewGuid().ToString("N")),
-                ["one-api"] = new(
-                    new Dictionary<int, CannedAnswer>
-                    {
-                        [StatusCodes.Status503ServiceUnavailable] = fixtures.Answer("ONE-503-no-channel-gpt5"),
-                    },
-                    // one-api's global rate limiter answers 429 without a body (ONE-429-global-rate-limit-empty).
-                    null,
-                    null),
+                // one-api's captured 503s are about one model (ONE-503-no-channel-gpt5), not the service: a 503 fault
+                // comes alone. Its global rate limiter answers 429 without a body (ONE-429-global-rate-limit-empty).
+                ["one-api"] = StatusAlone,
                 ["new-api"] = newApi,
                 ["new-api-2025"] = newApi,
             };
