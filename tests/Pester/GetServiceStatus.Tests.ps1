@@ -212,6 +212,24 @@ Context 'Status page' {
         $unmapped.StatusPageProblem | Should -Match ([regex]::Escape("-StatusPageUri $script:Kuma/status/<slug>"))
     }
 
+    It 'reads the monitors'' badges when no page is mapped to the host (-MonitorId), and stays NotFound when they say N/A' {
+        Set-Scenario @{ statusPage = @{ slug = 'hidden'; title = 'Hidden'; shape = '2'; domainMapped = $false
+                groups = @(@{ name = 'API'; monitors = @(@{ id = 6; name = 'GPT'; state = 'up'; uptime24 = 0.9995; pingMs = 100 }, @{ id = 8; name = 'Claude'; state = 'down'; uptime24 = 0.875; pingMs = 100 }) }) } }
+        $status = Get-ServiceStatus -BaseUri $script:Api -StatusPageUri $script:Kuma -MonitorId 6, 8 -NoCommunity
+
+        $status.StatusPageState | Should -Be 'Badges'
+        $status.Components.Id | Should -Be @(6, 8)
+        $status.Components.Status | Should -Be @('Up', 'Down')
+        $status.Components.Uptime24h | Should -Be @(99.95, 87.5)
+        $status.StatusPageProblem | Should -Match 'badges of monitors 6, 8'
+        $status.Overall | Should -Be 'Degraded' -Because 'a monitor read from its badge is down'
+        @(Get-EmulatorRequest -Url $script:Api | Where-Object path -Like '/uptime-kuma/api/badge/*').Count | Should -Be 4
+
+        $none = Get-ServiceStatus -BaseUri $script:Api -StatusPageUri $script:Kuma -MonitorId 99 -NoCommunity
+        $none.StatusPageState | Should -Be 'NotFound'
+        $none.StatusPageProblem | Should -Match 'say nothing either'
+    }
+
     It 'reports a status page that is down (a 503 fault, a closed port) as Unreachable, endpoints still checked' {
         Set-Scenario @{ faults = @(@{ kind = 'status'; paths = @('/uptime-kuma/api/status-page'); fixture = 'UK-503-sqlite-busy' }) }
         $busy = Get-ServiceStatus -BaseUri $script:Api -StatusPageUri "$script:Kuma/status/chatanywhere"

@@ -51,7 +51,7 @@ namespace ChatAnywhere
                 parts.Add($"{endpoint.Host} {endpoint.Status}");
             }
 
-            if (StatusPageState == StatusPageState.Read)
+            if (StatusPageState == StatusPageState.Read || StatusPageState == StatusPageState.Badges)
             {
                 parts.Add($"{CountUp()}/{Components.Length} monitors up");
             }

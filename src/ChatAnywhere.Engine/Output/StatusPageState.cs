@@ -17,5 +17,11 @@ namespace ChatAnywhere
 
         /// <summary>Something answered that is not Uptime Kuma's status-page API (HTML, other JSON).</summary>
         NotUptimeKuma,
+
+        /// <summary>
+        /// The page was not found, so the monitors' public badges were read instead: their states and 24 h uptime,
+        /// without incidents or maintenance notices.
+        /// </summary>
+        Badges,
     }
 }

@@ -31,7 +31,7 @@ namespace ChatAnywhere.Engine.Status
             _log = log ?? NullProbeLog.Instance;
         }
 
-        /// <summary>Reads the page.</summary>
+        /// <summary>Reads the page; when it is not found, the badges of the location's monitors, if it names any.</summary>
         /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
         public async Task<StatusPageReport> ReadAsync(StatusPageLocation location, CancellationToken cancellationToken)
         {
@@ -40,6 +40,14 @@ namespace ChatAnywhere.Engine.Status
                 throw new ArgumentNullException(nameof(location));
             }
 
+            var report = await ReadPageAsync(location, cancellationToken).ConfigureAwait(false);
+            return report.State == StatusPageState.NotFound && location.BadgeMonitors.Length > 0
+                ? await ReadBadgesAsync(location, report, cancellationToken).ConfigureAwait(false)
+                : report;
+        }
+
+        private async Task<StatusPageReport> ReadPageAsync(StatusPageLocation location, CancellationToken cancellationToken)
+        {
             var watch = Stopwatch.StartNew();
             var slug = location.Slug;
             if (slug is null)
@@ -75,6 +83,59 @@ namespace ChatAnywhere.Engine.Status
             _log.Verbose($"Status page {report.Uri}: {report.State}, {report.Components.Length} monitors, {report.Incidents.Length} notices, in {watch.ElapsedMilliseconds} ms.");
             return report;
         }
+
+        /// <summary>
+        /// The fallback when the page is not found (uptime-kuma-api.md, "ChatAnywhere facts"): each monitor's status and
+        /// 24 h uptime badges, read at once. Badges that all say N/A (or cannot be read) leave the page NotFound.
+        /// </summary>
+        private async Task<StatusPageReport> ReadBadgesAsync(StatusPageLocation location, StatusPageReport notFound, CancellationToken cancellationToken)
+        {
+            var monitors = location.BadgeMonitors;
+            var statusBadges = new Task<AnonymousGetResult>[monitors.Length];
+            var uptimeBadges = new Task<AnonymousGetResult>[monitors.Length];
+            for (var i = 0; i < monitors.Length; i++)
+            {
+                statusBadges[i] = GetAsync(location.BadgeUri(monitors[i].Id, "status"), cancellationToken);
+                uptimeBadges[i] = GetAsync(location.BadgeUri(monitors[i].Id, "uptime/24"), cancellationToken);
+            }
+
+            await Task.WhenAll(Task.WhenAll(statusBadges), Task.WhenAll(uptimeBadges)).ConfigureAwait(false);
+            var components = new ComponentStatus[monitors.Length];
+            var known = 0;
+            for (var i = 0; i < monitors.Length; i++)
+            {
+                var status = BadgeMessage(await statusBadges[i].ConfigureAwait(false));
+                var uptime = BadgeMessage(await uptimeBadges[i].ConfigureAwait(false));
+                components[i] = new ComponentStatus
+                {
+                    Id = monitors[i].Id,
+                    Name = monitors[i].Name,
+                    Group = "badges",
+                    Status = status is null ? ComponentHealth.Unknown : UptimeKumaBadgeReader.Health(status),
+                    Uptime24h = uptime is null ? null : UptimeKumaBadgeReader.UptimePercent(uptime),
+                };
+                known += status is not null && !UptimeKumaBadgeReader.IsNotAvailable(status) ? 1 : 0;
+            }
+
+            var ids = string.Join(", ", Array.ConvertAll(monitors, monitor => monitor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            _log.Verbose($"Badges of monitors {ids}: {known} of {monitors.Length} read.");
+            if (known == 0)
+            {
+                notFound.Problem += $" The badges of monitors {ids} say nothing either (N/A, or no badge).";
+                return notFound;
+            }
+
+            return new StatusPageReport
+            {
+                State = StatusPageState.Badges,
+                Uri = location.BrowserUri(null),
+                Components = components,
+                Problem = notFound.Problem + $" Read instead: the badges of monitors {ids} (states and 24 h uptime; no incidents or maintenance notices).",
+            };
+        }
+
+        private static string? BadgeMessage(AnonymousGetResult badge) =>
+            badge.Response is { StatusCode: 200 } response && UptimeKumaBadgeReader.TryReadMessage(response.Body, out var message) ? message : null;
 
         private StatusPageReport Interpret(StatusPageLocation location, string slug, AnonymousGetResult page, AnonymousGetResult beats)
         {

@@ -8,10 +8,11 @@ namespace ChatAnywhere.Engine.Status
     /// </summary>
     internal sealed class StatusPageLocation
     {
-        private StatusPageLocation(Uri root, string? slug)
+        private StatusPageLocation(Uri root, string? slug, BadgeMonitor[] badgeMonitors)
         {
             Root = root;
             Slug = slug;
+            BadgeMonitors = badgeMonitors;
         }
 
         /// <summary>The Uptime Kuma root, ending in a slash.</summary>
@@ -19,6 +20,12 @@ namespace ChatAnywhere.Engine.Status
 
         /// <summary>The slug from a /status/{slug} URL; null to ask /api/entry-page.</summary>
         public string? Slug { get; }
+
+        /// <summary>The monitors whose badges are read when the page cannot be (an unknown slug); may be empty.</summary>
+        public BadgeMonitor[] BadgeMonitors { get; }
+
+        /// <summary>A monitor's badge: "status", or "uptime/24" (uptime-kuma-api.md §3).</summary>
+        public Uri BadgeUri(int monitorId, string badge) => new Uri(Root, "api/badge/" + monitorId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + badge);
 
         /// <summary>GET here tells the slug mapped to the host (uptime-kuma-api.md, "ChatAnywhere facts").</summary>
         public Uri EntryPageUri => new Uri(Root, "api/entry-page");
@@ -35,7 +42,13 @@ namespace ChatAnywhere.Engine.Status
             : new Uri(Root, "status/" + Uri.EscapeDataString(slug)).AbsoluteUri;
 
         /// <summary>Parses -StatusPageUri: https://host[/prefix] or https://host[/prefix]/status/{slug}.</summary>
-        public static StatusPageLocation? TryParse(string? text, out string? error)
+        public static StatusPageLocation? TryParse(string? text, out string? error) => TryParse(text, null, out error);
+
+        /// <summary>
+        /// Parses -StatusPageUri, with the monitors whose badges stand in for an unreadable page: the ids given, else
+        /// ChatAnywhere's for its status hosts, else none.
+        /// </summary>
+        public static StatusPageLocation? TryParse(string? text, int[]? monitorIds, out string? error)
         {
             error = null;
             var trimmed = (text ?? string.Empty).Trim();
@@ -67,7 +80,26 @@ namespace ChatAnywhere.Engine.Status
             }
 
             var root = new UriBuilder(uri.Scheme, uri.Host, uri.Port, path + "/").Uri;
-            return new StatusPageLocation(root, slug);
+            return new StatusPageLocation(root, slug, BadgeMonitorsFor(uri.Host, monitorIds));
+        }
+
+        private static BadgeMonitor[] BadgeMonitorsFor(string host, int[]? monitorIds)
+        {
+            if (monitorIds is { Length: > 0 })
+            {
+                var given = new BadgeMonitor[monitorIds.Length];
+                for (var i = 0; i < given.Length; i++)
+                {
+                    given[i] = new BadgeMonitor(monitorIds[i], "Monitor " + monitorIds[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                return given;
+            }
+
+            // Both hosts are one Uptime Kuma instance (uptime-kuma-api.md, "ChatAnywhere facts").
+            return host.Equals("status.chatanywhere.tech", StringComparison.OrdinalIgnoreCase) || host.Equals("status.chatanywhere.org", StringComparison.OrdinalIgnoreCase)
+                ? BadgeMonitor.ChatAnywhere
+                : Array.Empty<BadgeMonitor>();
         }
     }
 }

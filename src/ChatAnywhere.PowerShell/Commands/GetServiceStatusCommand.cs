@@ -42,6 +42,11 @@ namespace ChatAnywhere.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string StatusPageUri { get; set; } = KnownHosts.StatusPageUri;
 
+        /// <summary>Monitors whose badges are read when the status page is not found; by default ChatAnywhere's on its status hosts.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int[]? MonitorId { get; set; }
+
         /// <summary>Does not read the status page.</summary>
         [Parameter]
         public SwitchParameter NoStatusPage { get; set; }
@@ -91,15 +96,14 @@ namespace ChatAnywhere.PowerShell.Commands
 
             if (!NoStatusPage.IsPresent)
             {
-                _statusPage = StatusPageLocation.TryParse(StatusPageUri, out var problem);
+                _statusPage = StatusPageLocation.TryParse(StatusPageUri, MonitorId, out var problem);
                 if (_statusPage is null)
                 {
                     ThrowArgumentError("InvalidStatusPageUri", problem!, StatusPageUri);
                 }
             }
 
-            // Environment keys are not read: a status check sends no secret unless one is given,
-            // so InspectKey never falls back to the environment here.
+            // A status check sends no secret unless one is given: InspectKey never falls back to the environment here.
             if (ApiKey is not null)
             {
                 _key = InspectKey(ApiKey, noKeyMessage: string.Empty, out var empty);
@@ -166,8 +170,7 @@ namespace ChatAnywhere.PowerShell.Commands
 
         private bool ShowProgress(ServiceStatusProgress progress)
         {
-            var parts = progress.ReadsStatusPage ? "endpoints and the status page" : "endpoints";
-            WriteProgress(new ProgressRecord(1, Activity, $"Checked {progress.Done} of {progress.Total} ({parts})")
+            WriteProgress(new ProgressRecord(1, Activity, $"Checked {progress.Done} of {progress.Total} ({(progress.ReadsStatusPage ? "endpoints and the status page" : "endpoints")})")
             {
                 PercentComplete = progress.Total == 0 ? 0 : 100 * progress.Done / progress.Total,
             });

@@ -13,6 +13,7 @@
     Parameters  = @{
         BaseUri                        = 'The API base URLs to check, with or without /v1 (default: the base URL in $env:CHATANYWHERE_BASE_URL, $env:OPENAI_BASE_URL or $env:OPENAI_API_BASE, the first set; else https://api.chatanywhere.tech and https://api.chatanywhere.org). Takes pipeline input by value and by property name (BaseUri or ApiBase). Tab completion offers the two ChatAnywhere hosts. Without -ApiKey plain http is accepted anywhere, since nothing secret is sent.'
         StatusPageUri                  = 'The Uptime Kuma status page (default https://status.chatanywhere.tech). Give its root (a path prefix is allowed), and the page mapped to the host name is found through /api/entry-page; or give https://host/status/<slug> to read that page.'
+        MonitorId                      = 'Uptime Kuma monitor ids whose public badges are read when the status page is not found (an unknown slug, or no page mapped to the host): each monitor''s state and 24 h uptime, without incidents. By default, for ChatAnywhere''s status hosts (status.chatanywhere.tech and .org), the monitors its README badges show (6 GPT, 10 GPT-CA系列, 8 Claude, 3 Gemini, 4 Deepseek); for other hosts none.'
         NoStatusPage                   = 'Does not read the status page; only the endpoints are checked.'
         ApiKey                         = 'A key to probe with, as a SecureString or a plain string (converted). Its verdict (as Test-ApiKey gives it) goes into each endpoint''s KeyVerdict, and the masked key into Key. Environment variables are not read: without -ApiKey no key is sent. A key is sent over plain http only to this machine, unless -AllowUnencryptedAuthentication.'
         TimeoutSec                     = 'Seconds one HTTP attempt may take, and the connection phases together (default 10). Each endpoint''s probe has a time budget of -TimeoutSec × (-MaxRetries + 1) seconds, retries and Retry-After waits included: a wait that does not fit ends the probe with the last answer.'
@@ -36,7 +37,7 @@
     )
     Notes       = @(
         'Endpoint causes: None, Slow, Retried, RateLimited, DnsFailure, ConnectionRefused, ConnectionReset, TlsError, Timeout, ProxyFailure, ServerError, CloudflareError, BlockedByWaf, UpstreamFailure, UnexpectedAnswer, RelayStatusFailed, and CheckFailed (the module itself failed on that endpoint: Status Unknown, Detail says how; the other endpoints are still checked).'
-        'Status page states: Skipped (-NoStatusPage), Read, Unreachable, NotFound (no such slug, or no page mapped to the host), NotUptimeKuma (something else answered).'
+        'Status page states: Skipped (-NoStatusPage), Read, Unreachable, NotFound (no such slug, or no page mapped to the host), NotUptimeKuma (something else answered), Badges (the page was not found, so the badges of -MonitorId were read: states and 24 h uptime, no incidents).'
         'Uptime Kuma refreshes heartbeats at most once a minute; polling faster shows nothing new.'
         'Community reports: the issues users opened on the tracker in the window (pull requests excluded); Reports are those whose title or body speaks of a failure (401/403/429/5xx, invalid key, timeout, down, and the Chinese words users write: 无效, 错误, 用不了, 挂了, 超时, 无法...). Two or more add a line to Problems. Community.Status: Skipped, Read, RateLimited (GitHub''s limit for this address: set $env:GITHUB_TOKEN), Unavailable. A failure of this source never fails the command or changes Overall.'
         'Error ids: InvalidBaseUri, UnencryptedAuthenticationRefused, InvalidStatusPageUri, StatusPageConflict, EmptyApiKey, ProxyConflict, ProxyCredentialWithoutProxy.'
@@ -71,6 +72,11 @@
             Title   = 'Check a self-hosted relay with a key, without the status page'
             Code    = 'Get-ServiceStatus -BaseUri https://relay.example.com -NoStatusPage -ApiKey (Read-Host -AsSecureString "Key")'
             Remarks = 'Adds the key''s verdict (KeyVerdict) and, for a one-api or new-api relay, its version and system name from /api/status.'
+        }
+        @{
+            Title   = 'Read the monitors'' badges when the status page cannot be found'
+            Code    = 'Get-ServiceStatus -StatusPageUri https://status.example.com -MonitorId 3, 7 -NoCommunity | Select-Object StatusPageState -ExpandProperty Components'
+            Remarks = 'When Uptime Kuma maps no page to the host, the public badges of monitors 3 and 7 give their states and 24 h uptime (StatusPageState Badges).'
         }
         @{
             Title   = 'Read a status page by its slug'

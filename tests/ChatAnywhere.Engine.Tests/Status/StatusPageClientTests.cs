@@ -16,10 +16,11 @@ namespace ChatAnywhere.Engine.Tests.Status
         private const string Root = "https://status.example/";
         private const string Empty = "{\"heartbeatList\":{},\"uptimeList\":{}}";
 
-        private static Task<StatusPageReport> ReadAsync(RoutedHandler handler, string uri)
+        /// <summary>Reads the page at <paramref name="uri"/> through the scripted handler (with -MonitorId's ids, when given).</summary>
+        internal static Task<StatusPageReport> ReadAsync(RoutedHandler handler, string uri, int[]? monitorIds = null)
         {
             var client = new HttpClient(handler);
-            var location = StatusPageLocation.TryParse(uri, out _)!;
+            var location = StatusPageLocation.TryParse(uri, monitorIds, out _)!;
             return new StatusPageClient(client, TimeSpan.FromSeconds(5), 64 * 1024).ReadAsync(location, CancellationToken.None);
         }
 

@@ -12,6 +12,10 @@ namespace ChatAnywhere.Engine.Tests.Support
     public sealed class RoutedHandler : HttpMessageHandler
     {
         private readonly ConcurrentDictionary<string, Func<HttpResponseMessage>> _routes = new(StringComparer.Ordinal);
+        private int _requests;
+
+        /// <summary>How many requests were sent, routed or not.</summary>
+        public int Requests => Volatile.Read(ref _requests);
 
         public RoutedHandler On(string path, HttpStatusCode status, string body, string contentType = "application/json")
         {
@@ -25,9 +29,12 @@ namespace ChatAnywhere.Engine.Tests.Support
             return this;
         }
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            _routes.TryGetValue(request.RequestUri!.AbsolutePath, out var answer)
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _requests);
+            return _routes.TryGetValue(request.RequestUri!.AbsolutePath, out var answer)
                 ? Task.FromResult(answer())
                 : throw new InvalidOperationException($"Unrouted request {request.RequestUri}.");
+        }
     }
 }
