@@ -109,6 +109,19 @@ Context 'a "-N" channel suffix' {
     }
 }
 
+Context 'a banned user' {
+    It 'has its tokens refused with 403 用户已被封禁 on <_>, another user''s token still served' -ForEach 'one-api', 'new-api', 'new-api-2025' {
+        Use-Relay @{ userBanned = $true; tokens = @(
+                @{ id = 1; name = 'mine'; key = $script:Limited; unlimitedQuota = $true }
+                @{ id = 2; userId = 2; name = 'theirs'; key = $script:Elsewhere; unlimitedQuota = $true }) }
+
+        $answer = Send-Chat $_ $script:Limited
+        [int]$answer.StatusCode | Should -Be 403
+        Get-Message $answer | Should -BeExactly "用户已被封禁 (request id: $(Get-RequestId $answer))"
+        [int](Send-Chat $_ $script:Elsewhere).StatusCode | Should -Be 200
+    }
+}
+
 Context 'request ids' {
     It 'change with every request, on <Flavour>, and name the request in its error message' -ForEach @(
         @{ Flavour = 'one-api'; Shape = '^\d{14}\d{1,9}\d{8}$' }

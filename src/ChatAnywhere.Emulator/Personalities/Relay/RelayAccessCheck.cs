@@ -8,14 +8,15 @@ namespace ChatAnywhere.Emulator.Personalities.Relay
 {
     /// <summary>
     /// What the relays check after the token itself is accepted, in each release's order
-    /// (relay-admin-api.md §7): the IP allow-list against the caller's address, the "-N" channel suffix
-    /// (admins only), and on chat the token's model limit.
+    /// (relay-admin-api.md §7): the IP allow-list against the caller's address, the token owner's ban, the "-N"
+    /// channel suffix (admins only), and on chat the token's model limit.
     /// </summary>
     public static class RelayAccessCheck
     {
         public const string ChannelPinRefused = "普通用户不支持指定渠道";
         public const string InvalidChannelId = "无效的渠道 Id";
         public const string NewApiIpRefused = "您的 IP 不在令牌允许访问的列表中";
+        public const string UserBannedText = "用户已被封禁";
 
         /// <param name="presentedKey">The key as sent, "Bearer " and "sk-" already stripped.</param>
         /// <param name="chatModel">The model a chat request names; null for routes that are not chat.</param>
@@ -31,22 +32,23 @@ namespace ChatAnywhere.Emulator.Personalities.Relay
             RelayTokenSettings settings = token.Settings;
             bool ipRefused = RelayAllowList.Refuses(flavour.Era, settings.AllowIps, clientIp);
             RelayRefusal? channelRefusal = channel is null ? null : admin ? null : new RelayRefusal(StatusCodes.Status403Forbidden, ChannelPinRefused);
+            RelayRefusal? banned = relay.UserBanned && token.UserId == relay.UserId ? new RelayRefusal(StatusCodes.Status403Forbidden, UserBannedText) : null;
             switch (flavour.Era)
             {
                 case RelayEra.OneApi:
-                    // TokenAuth: subnet, then model (chat), then channel; the channel id is read by Distribute.
+                    // TokenAuth: subnet, then the owner's ban, then model (chat), then channel; the channel id is read by Distribute.
                     return ipRefused ? new RelayRefusal(StatusCodes.Status403Forbidden, OneApiIpRefused(settings.AllowIps!, clientIp))
-                        : OneApiModelRefusal(settings, chatModel) ?? channelRefusal ?? ChannelIdRefusal(channel, chatModel);
+                        : banned ?? OneApiModelRefusal(settings, chatModel) ?? channelRefusal ?? ChannelIdRefusal(channel, chatModel);
                 case RelayEra.NewApi2025:
-                    // TokenAuth: channel; Distribute (chat only): allow_ips, then the model limit unless a channel is pinned.
-                    return channelRefusal
+                    // TokenAuth: the owner's ban, then channel; Distribute (chat only): allow_ips, then the model limit unless a channel is pinned.
+                    return banned ?? channelRefusal
                         ?? (chatModel is not null && ipRefused ? new RelayRefusal(StatusCodes.Status403Forbidden, NewApiIpRefused) : null)
                         ?? ChannelIdRefusal(channel, chatModel)
                         ?? (channel is null ? NewApiModelRefusal(settings, chatModel) : null);
                 default:
-                    // TokenAuth: allow_ips (code access_denied), then channel; the distributor: the model limit.
+                    // TokenAuth: allow_ips (code access_denied), the owner's ban, then channel; the distributor: the model limit.
                     return (ipRefused ? new RelayRefusal(StatusCodes.Status403Forbidden, NewApiIpRefused, "access_denied") : null)
-                        ?? channelRefusal ?? ChannelIdRefusal(channel, chatModel) ?? NewApiModelRefusal(settings, chatModel);
+                        ?? banned ?? channelRefusal ?? ChannelIdRefusal(channel, chatModel) ?? NewApiModelRefusal(settings, chatModel);
             }
         }
 
