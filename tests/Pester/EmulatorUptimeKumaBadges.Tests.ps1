@@ -72,6 +72,25 @@ It 'draws an uptime badge with toPrecision(4) and a color from red to green' {
     $none.Fills[1] | Should -Be '#c2290a' -Because 'hsl(10, 90%, 40%)'
 }
 
+It 'draws the ping badges: average ping over a duration, average response, last response, in ms on blue; N/A without a ping' {
+    Use-Monitors @(@{ id = 6; name = 'GPT'; state = 'up'; pingMs = 180 }, @{ id = 8; name = 'Claude'; state = 'down'; pingMs = 240 })
+
+    $ping = Get-Badge '/api/badge/6/ping'
+    $ping7d = Get-Badge '/api/badge/6/ping/7d'
+    $average = Get-Badge '/api/badge/6/avg-response/48?labelSuffix=%20avg'
+    $last = Get-Badge '/api/badge/6/response'
+    $down = Get-Badge '/api/badge/8/response'
+
+    $ping.Texts | Should -Be @('Avg. Ping (24h)', '180ms')
+    $ping.Fills[1] | Should -Be '#007ec6' -Because 'defaultPingColor is badge-maker''s blue'
+    $ping.AllowOrigin | Should -Be '*'
+    $ping7d.Texts | Should -Be @('Avg. Ping (7h)', '180ms') -Because 'the label drops the unit and appends labelSuffix h, as the uptime badge does'
+    $average.Texts | Should -Be @('Avg. Response (48h) avg', '180ms')
+    $last.Texts | Should -Be @('Response', '180ms')
+    $down.Texts | Should -Be @('N/A') -Because 'a down beat has no ping'
+    [int](Invoke-WebRequest -Uri "$($script:Kuma)/api/badge/6/cert-exp" -SkipHttpErrorCheck -NoProxy).StatusCode | Should -Be 404 -Because 'certificates are not emulated'
+}
+
 It 'answers N/A in grey with 200 for a monitor that is not on the page, and 403 for an id that is no number' {
     $unknown = Get-Badge '/api/badge/999/status'
     $unknownUptime = Get-Badge '/api/badge/999/uptime/24'

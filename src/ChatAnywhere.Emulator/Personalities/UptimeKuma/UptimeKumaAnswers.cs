@@ -140,8 +140,7 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
                     for (int beat = page.Heartbeats - 1; beat >= 0; beat--)
                     {
                         int secondsAgo = 5 + (60 * beat);
-                        // A down or maintenance beat measured no response time.
-                        int? ping = monitor.State is MonitorState.Up or MonitorState.Pending ? monitor.PingMs ?? 200 : null;
+                        int? ping = BeatPing(monitor);
                         list.Add(new JsonObject
                         {
                             ["status"] = (int)monitor.State,
@@ -163,5 +162,12 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
         // SQL datetimes in UTC, as Uptime Kuma 2.x stores them (uptime-kuma-api.md §2).
         private static string SqlTime(DateTimeOffset time, bool withMilliseconds) =>
             time.UtcDateTime.ToString(withMilliseconds ? "yyyy-MM-dd HH:mm:ss.fff" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+        /// <summary>The response time of a monitor's beats: a down or maintenance beat measured none.</summary>
+        public static int? BeatPing(StatusPageMonitor monitor)
+        {
+            ArgumentNullException.ThrowIfNull(monitor);
+            return monitor.State is MonitorState.Up or MonitorState.Pending ? monitor.PingMs ?? 200 : null;
+        }
     }
 }

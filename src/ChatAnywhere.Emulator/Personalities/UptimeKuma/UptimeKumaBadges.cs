@@ -52,17 +52,17 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
             return slug.Length > 0 && !slug.Contains('/', StringComparison.Ordinal) ? slug : null;
         }
 
-        /// <summary>GET /api/badge/{id}/status or /api/badge/{id}/uptime/{duration?}; null for a badge not emulated.</summary>
+        /// <summary>GET /api/badge/{id}/status, response, uptime/{duration?}, ping/{duration?} or avg-response/{duration?}; null for cert-exp.</summary>
         public static CannedAnswer? MonitorBadge(StatusPageDefinition? page, string path, IQueryCollection query)
         {
             ArgumentNullException.ThrowIfNull(path);
             ArgumentNullException.ThrowIfNull(query);
             string[] parts = path[BadgePrefix.Length..].Split('/');
-            bool isStatus = parts.Length == 2 && parts[1].Equals("status", StringComparison.OrdinalIgnoreCase);
-            bool isUptime = parts.Length is 2 or 3 && parts[1].Equals("uptime", StringComparison.OrdinalIgnoreCase);
-            if (!isStatus && !isUptime)
+            string kind = parts.Length > 1 ? parts[1].ToLowerInvariant() : string.Empty;
+            bool served = (parts.Length == 2 && kind is "status" or "response") || (parts.Length is 2 or 3 && kind is "uptime" or "ping" or "avg-response");
+            if (!served)
             {
-                // ping, avg-response, cert-exp and response are not emulated.
+                // cert-exp is not emulated: the scenario's monitors have no certificates.
                 return null;
             }
 
@@ -79,7 +79,13 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
                 return Svg(BadgeSvg.Render(string.Empty, NotAvailable, NotAvailableColor), MonitorBadgeHeaders);
             }
 
-            return isStatus ? StatusBadge(monitor, query) : UptimeBadge(monitor, parts.Length == 3 ? parts[2] : "24h", query);
+            string? duration = parts.Length == 3 ? parts[2] : null;
+            return kind switch
+            {
+                "status" => StatusBadge(monitor, query),
+                "uptime" => UptimeBadge(monitor, duration ?? "24h", query),
+                _ => PingBadge(monitor, kind, duration, query),
+            };
         }
 
         /// <summary>GET /api/status-page/{slug}/badge: Up, Degraded, Down or Maintenance over the page's monitors.</summary>
@@ -125,6 +131,39 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
             string message = Join(Text(query, "prefix"), UptimeText(monitor.Uptime24), Text(query, "suffix") ?? "%");
             string color = Text(query, "color") ?? UptimeColor(monitor.Uptime24);
             return Svg(BadgeSvg.Render(label, message, color, Text(query, "labelColor")), MonitorBadgeHeaders);
+        }
+
+        /// <summary>
+        /// The ping badges (api-router.js#L285-L349, #L351-L422, #L507-L560): the average ping over a duration ("Avg. Ping (24h)",
+        /// "Avg. Response (24h)") or the last heartbeat's ("Response"), in "ms" on badge-maker's blue. The scenario has one ping
+        /// (pingMs), sent for every duration; a monitor whose last beat has no ping (down, maintenance) is N/A.
+        /// </summary>
+        private static CannedAnswer PingBadge(StatusPageMonitor monitor, string kind, string? duration, IQueryCollection query)
+        {
+            int? ping = UptimeKumaAnswers.BeatPing(monitor);
+            if (ping is null)
+            {
+                return Svg(BadgeSvg.Render(string.Empty, NotAvailable, NotAvailableColor), MonitorBadgeHeaders);
+            }
+
+            string label = kind switch
+            {
+                // Bare digits are hours; the label drops the unit and appends labelSuffix ("h" by default).
+                "ping" => Join(Text(query, "labelPrefix"), Text(query, "label") ?? $"Avg. Ping ({Hours(duration)[..^1]}{Text(query, "labelSuffix") ?? "h"})"),
+                // parseInt of the duration, capped at 720 hours; labelSuffix is appended after the label.
+                "avg-response" => Join(Text(query, "labelPrefix"), Text(query, "label") ?? $"Avg. Response ({AvgResponseHours(duration)}h)", Text(query, "labelSuffix")),
+                _ => Join(Text(query, "labelPrefix"), Text(query, "label") ?? "Response", Text(query, "labelSuffix")),
+            };
+            string message = Join(Text(query, "prefix"), ping.Value.ToString(CultureInfo.InvariantCulture), Text(query, "suffix") ?? "ms");
+            return Svg(BadgeSvg.Render(label, message, Text(query, "color") ?? "blue", Text(query, "labelColor")), MonitorBadgeHeaders);
+        }
+
+        private static string Hours(string? duration) => duration is null ? "24h" : duration.All(char.IsAsciiDigit) ? duration + "h" : duration;
+
+        private static int AvgResponseHours(string? duration)
+        {
+            string digits = new((duration ?? "24").TakeWhile(char.IsAsciiDigit).ToArray());
+            return Math.Min(int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int hours) ? hours : 24, 720);
         }
 
         /// <summary>JavaScript's (fraction * 100).toPrecision(4): four significant digits ("100.0", "99.95", "0.000").</summary>
