@@ -14,6 +14,7 @@ namespace ChatAnywhere.Emulator.Conformance.Tests
 
         private const string Documented = "docs/reference/streaming.md";
         private const string ModelOutsideEveryFreeList = "o3-pro";
+        private const string RelayChecks = "docs/reference/relay-admin-api.md §7 (from the relays' source)";
 
         private static readonly Operation[] AllOperations = [Operation.List, Operation.Chat, Operation.ChatStream];
 
@@ -28,6 +29,10 @@ namespace ChatAnywhere.Emulator.Conformance.Tests
             chatAnywhere.Chats("free key, model outside the free list", "sk-ConfFree0000000000000000000000000000000000000002",
                 new Expected("CA-403-free-models-2025-apikey-suffix", 403, "chatanywhere_error", "403 FORBIDDEN", "The free account is limited to use"),
                 list: Expected.ServedBy(Documented), model: ModelOutsideEveryFreeList);
+            // conformance.scenario.json caps deepseek-v3 at 0 a day: the per-model refusal naming the model (2026's form).
+            chatAnywhere.Chats("free key, model at its daily cap", "sk-ConfFree0000000000000000000000000000000000000002",
+                new Expected("CA-429-per-model-named-gpt5-nano", 429, "chatanywhere_error", "429 TOO_MANY_REQUESTS", "deepseek-v3模型免费API限制每日0次请求"),
+                list: Expected.ServedBy(Documented), model: "deepseek-v3");
             chatAnywhere.Every("unknown key", "sk-ConfUnknown000000000000000000000000000000000099",
                 new Expected("CA-401-invalid-key-measured", 401, "chatanywhere_error", "401 UNAUTHORIZED", "wrong api key"));
             chatAnywhere.Every("free key past its daily limit", "sk-ConfDaily000000000000000000000000000000000000003",
@@ -75,6 +80,12 @@ namespace ChatAnywhere.Emulator.Conformance.Tests
                     Expired: ("ONE-401-token-expired", "该令牌已过期"),
                     Exhausted: ("NEW-401-token-exhausted-masked-2025", "该令牌额度已用尽")),
             };
+            RelayAccessCases(relays[0].Builder, "one_api_error", ipCode: string.Empty, ipEveryRoute: true,
+                modelRefused: ("ONE-403-model-not-granted-log", "该令牌无权使用模型：gpt-4o"), ipRefused: ("ONE-403-subnet-not-allowed", "该令牌只能在指定网段使用"));
+            RelayAccessCases(relays[1].Builder, "new_api_error", ipCode: "access_denied", ipEveryRoute: true,
+                modelRefused: ("NEW-403-token-model-forbidden-zh-2025", "该令牌无权访问模型 gpt-4o"), ipRefused: (RelayChecks, "您的 IP 不在令牌允许访问的列表中"));
+            RelayAccessCases(relays[2].Builder, "new_api_error", ipCode: string.Empty, ipEveryRoute: false,
+                modelRefused: ("NEW-403-token-model-forbidden-zh-2025", "该令牌无权访问模型 gpt-4o"), ipRefused: (RelayChecks, "您的 IP 不在令牌允许访问的列表中"));
             foreach (RelayCases relay in relays)
             {
                 relay.Builder.Every("active token", "sk-ConfRelayActive000000000000000000000000000000101", Expected.ServedBy(Documented));
@@ -121,6 +132,30 @@ namespace ChatAnywhere.Emulator.Conformance.Tests
             }
 
             return new[] { chatAnywhere, withoutV1, openAI }.Concat(relays.Select(relay => relay.Builder)).SelectMany(builder => builder.Cases);
+        }
+
+        /// <summary>
+        /// What a relay checks after the token (relay-admin-api.md §7): a model limit (chat only), an IP allow-list (every
+        /// route, or chat only on new-api 2025-04), a channel suffix of a user who is not an admin, a banned user.
+        /// </summary>
+        private static void RelayAccessCases(CaseBuilder relay, string type, string ipCode, bool ipEveryRoute, (string Capture, string Phrase) modelRefused, (string Capture, string Phrase) ipRefused)
+        {
+            relay.Chats("token limited to another model", "sk-ConfRelayOneModel0000000000000000000000000000105",
+                new Expected(modelRefused.Capture, 403, type, string.Empty, modelRefused.Phrase), list: Expected.ServedBy(Documented), model: "gpt-4o");
+            var ip = new Expected(ipRefused.Capture, 403, type, ipCode, ipRefused.Phrase);
+            if (ipEveryRoute)
+            {
+                relay.Every("token for another network", "sk-ConfRelayElsewhere000000000000000000000000000106", ip);
+            }
+            else
+            {
+                relay.Chats("token for another network", "sk-ConfRelayElsewhere000000000000000000000000000106", ip, list: Expected.ServedBy(Documented));
+            }
+
+            relay.Every("channel suffix of a user who is not an admin", "sk-ConfRelayActive000000000000000000000000000000101-3",
+                new Expected(RelayChecks, 403, type, string.Empty, "普通用户不支持指定渠道"));
+            relay.Every("banned user's token", "sk-ConfRelayBannedUser00000000000000000000000000107",
+                new Expected(RelayChecks, 403, type, string.Empty, "用户已被封禁"));
         }
 
         private sealed record RelayCases(
