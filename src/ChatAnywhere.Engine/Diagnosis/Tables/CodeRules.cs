@@ -108,6 +108,11 @@ namespace ChatAnywhere.Engine.Diagnosis
                 "ONE-501-api-not-implemented"),
 
             // ---- Rates and load ------------------------------------------------------------------
+            // Before the rate rows: a request over the whole per-minute limit comes with the rate-limit code, but waiting never helps.
+            new DiagnosisRule("Request over a whole per-minute limit", f => f.HasCode("rate_limit_exceeded") && f.Says("must be reduced in order to run", "request too large for"),
+                KeyVerdict.MalformedRequest, VerdictReason.PayloadTooLarge,
+                new[] { "OA-429-request-too-large-tpm", "OA-429-request-too-large-headers" }, RequestOverMinuteLimit.Diagnosis, RequestOverMinuteLimit.Recommendation),
+
             new DiagnosisRule("Daily token or request cap", f => f.HasCode("rate_limit_exceeded", "rate_limit_reached_error", "rate_limit_error", "resource_exhausted") &&
                                                                  f.Says("per day", "tpd", "tokens per day", "requests per day"),
                 KeyVerdict.RateLimited, VerdictReason.DailyLimit,
