@@ -17,6 +17,7 @@ namespace ChatAnywhere.Emulator.Conformance.Tests
         private const string TwoPerMinuteKey = "sk-proj-ConfOpenAIRpm00000000000000000000000000000000012";
         private const string RetryAfterKey = "sk-proj-ConfOpenAIRetryAfter0000000000000000000000000013";
         private const string HundredTokensKey = "sk-proj-ConfOpenAITpm00000000000000000000000000000000014";
+        private const string TooLargeKey = "sk-proj-ConfOpenAITooLarge000000000000000000000000000018";
 
         [Fact]
         public async Task The_request_limit_counts_down_in_the_headers_then_refuses_as_OpenAI_does()
@@ -67,6 +68,25 @@ namespace ChatAnywhere.Emulator.Conformance.Tests
             Assert.StartsWith("HTTP 429 (tokens: rate_limit_exceeded)", refusal.Message, StringComparison.Ordinal);
             Assert.Contains("on tokens per min (TPM): Limit 100, Used ", refusal.Message, StringComparison.Ordinal);
             Assert.Contains(". Please try again in ", refusal.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task A_request_over_the_whole_token_limit_is_too_large_takes_nothing_and_gets_no_retry_after()
+        {
+            ChatClient client = Chat(TooLargeKey);
+            ClientResultException refusal = await Assert.ThrowsAsync<ClientResultException>(
+                () => client.CompleteChatAsync([new UserChatMessage("Say hello.")], new ChatCompletionOptions { MaxOutputTokenCount = 500 }));
+            Assert.Equal(429, refusal.Status);
+            Assert.StartsWith("HTTP 429 (tokens: rate_limit_exceeded)", refusal.Message, StringComparison.Ordinal);
+            string message = refusal.Message[(refusal.Message.IndexOf("\n\n", StringComparison.Ordinal) + 2)..];
+            // The capture's sentence (OA-429-request-too-large-tpm); no wait is named, so none is sent even when asked for.
+            Assert.Matches(CapturedMessage.PatternOf("OA-429-request-too-large-tpm"), message);
+            Assert.Contains("Limit 100, Requested 503.", message, StringComparison.Ordinal);
+            PipelineResponse refused = refusal.GetRawResponse()!;
+            Assert.False(refused.Headers.TryGetValue("retry-after", out _));
+            // OA-429-request-too-large-headers: the refused request took nothing.
+            Assert.Equal("100", Header(refused, "x-ratelimit-remaining-tokens"));
+            await client.CompleteChatAsync([new UserChatMessage("Say hello.")]);
         }
 
         private ChatClient Chat(string key) => new("gpt-4o-mini", new ApiKeyCredential(key), emulator.ClientOptions("openai/v1"));

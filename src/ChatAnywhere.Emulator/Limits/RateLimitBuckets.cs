@@ -46,9 +46,15 @@ namespace ChatAnywhere.Emulator.Limits
                 return null;
             }
 
+            if (requested > limit)
+            {
+                // More than the whole limit: OpenAI's "Request too large" (OA-429-request-too-large-tpm), which no wait lets through.
+                return new RateLimitDecision(kind, limit, 0, requested, TimeSpan.Zero, RateLimitHeaders.None) { TooLarge = true };
+            }
+
             double perSecond = limit / 60.0;
-            // What is missing, at the refill rate; a request over the whole limit waits for a full bucket and still fails.
-            TimeSpan wait = TimeSpan.FromSeconds(Math.Min(requested, limit) > available ? (Math.Min(requested, limit) - available) / perSecond : 0);
+            // What is missing, at the refill rate.
+            TimeSpan wait = TimeSpan.FromSeconds((requested - available) / perSecond);
             long used = limit - (long)Math.Floor(available);
             return new RateLimitDecision(kind, limit, used, requested, wait, RateLimitHeaders.None);
         }
@@ -93,5 +99,9 @@ namespace ChatAnywhere.Emulator.Limits
     }
 
     /// <summary>Admitted (<see cref="LimitedOn"/> null), or refused on one limit with the figures OpenAI's message names.</summary>
-    public sealed record RateLimitDecision(RateLimitKind? LimitedOn, long Limit, long Used, long Requested, TimeSpan RetryAfter, RateLimitHeaders Headers);
+    public sealed record RateLimitDecision(RateLimitKind? LimitedOn, long Limit, long Used, long Requested, TimeSpan RetryAfter, RateLimitHeaders Headers)
+    {
+        /// <summary>The request alone asks for more than the whole limit: no wait helps.</summary>
+        public bool TooLarge { get; init; }
+    }
 }

@@ -115,7 +115,7 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
                 return null;
             }
 
-            if (limits.SendRetryAfter)
+            if (limits.SendRetryAfter && !decision.TooLarge)
             {
                 response.Headers.RetryAfter = ((long)Math.Ceiling(decision.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }

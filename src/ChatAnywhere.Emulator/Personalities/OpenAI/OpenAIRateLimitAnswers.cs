@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Http;
 namespace ChatAnywhere.Emulator.Personalities.OpenAI
 {
     /// <summary>
-    /// OpenAI's rate-limit headers on every chat answer, and its 429 rate_limit_exceeded refusal
-    /// (docs/reference/openai-rate-limits.md; OA-429-rate-limit-rpm, OA-429-rate-limit-tpm).
+    /// OpenAI's rate-limit headers on every chat answer, and its 429 rate_limit_exceeded refusals
+    /// (docs/reference/openai-rate-limits.md; OA-429-rate-limit-rpm, OA-429-rate-limit-tpm, OA-429-request-too-large-tpm).
     /// </summary>
     public static class OpenAIRateLimitAnswers
     {
@@ -42,8 +42,11 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
             ArgumentNullException.ThrowIfNull(decision);
             bool requests = decision.LimitedOn == RateLimitKind.Requests;
             string per = requests ? "requests per min (RPM)" : "tokens per min (TPM)";
-            string message = FormattableString.Invariant(
-                $"Rate limit reached for {model} in organization {Organization} on {per}: Limit {decision.Limit}, Used {decision.Used}, Requested {decision.Requested}. Please try again in {GoDuration.Format(decision.RetryAfter)}. Visit https://platform.openai.com/account/rate-limits to learn more.");
+            string message = decision.TooLarge
+                ? FormattableString.Invariant(
+                    $"Request too large for {model} in organization {Organization} on {per}: Limit {decision.Limit}, Requested {decision.Requested}. The input or output tokens must be reduced in order to run successfully. Visit https://platform.openai.com/account/rate-limits to learn more.")
+                : FormattableString.Invariant(
+                    $"Rate limit reached for {model} in organization {Organization} on {per}: Limit {decision.Limit}, Used {decision.Used}, Requested {decision.Requested}. Please try again in {GoDuration.Format(decision.RetryAfter)}. Visit https://platform.openai.com/account/rate-limits to learn more.");
             var buffer = new ArrayBufferWriter<byte>(512);
             using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
