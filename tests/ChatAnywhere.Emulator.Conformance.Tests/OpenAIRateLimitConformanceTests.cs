@@ -91,7 +91,6 @@ namespace ChatAnywhere.Emulator.Conformance.Tests
 
         private ChatClient Chat(string key) => new("gpt-4o-mini", new ApiKeyCredential(key), emulator.ClientOptions("openai/v1"));
 
-        private static string Header(PipelineResponse response, string name) =>
-            response.Headers.TryGetValue(name, out string? value) ? value! : string.Empty;
+        private static string Header(PipelineResponse response, string name) => ResponseHeaders.Get(response, name);
     }
 }

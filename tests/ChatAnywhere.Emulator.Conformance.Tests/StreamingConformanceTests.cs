@@ -167,8 +167,7 @@ namespace ChatAnywhere.Emulator.Conformance.Tests
         private static string Text(IEnumerable<StreamingChatCompletionUpdate> updates) =>
             string.Concat(updates.SelectMany(update => update.ContentUpdate).Select(part => part.Text));
 
-        private static string RequestId(PipelineResponse response) =>
-            response.Headers.TryGetValue("x-request-id", out string? id) ? id! : string.Empty;
+        private static string RequestId(PipelineResponse response) => ResponseHeaders.Get(response, "x-request-id");
 
         [GeneratedRegex("^req_[0-9a-f]{32}$")]
         private static partial Regex OpenAIRequestId();

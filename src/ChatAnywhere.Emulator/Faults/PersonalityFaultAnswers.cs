@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ChatAnywhere.Emulator.Fixtures;
+using ChatAnywhere.Emulator.Personalities.OpenAI;
 using Microsoft.AspNetCore.Http;
 
 namespace ChatAnywhere.Emulator.Faults
@@ -62,7 +63,7 @@ namespace ChatAnywhere.Emulator.Faults
                         [StatusCodes.Status502BadGateway] = cloudflareBadGateway,
                     },
                     fixtures.Answer("OA-429-rate-limit-rpm"),
-                    response => response.Headers["x-request-id"] = "req_" + Guid.NewGuid().ToString("N")),
+                    OpenAIPersonality.StampRequestId),
                 // one-api's captured 503s are about one model (ONE-503-no-channel-gpt5), not the service: a 503 fault
                 // comes alone. Its global rate limiter answers 429 without a body (ONE-429-global-rate-limit-empty).
                 ["one-api"] = StatusAlone,

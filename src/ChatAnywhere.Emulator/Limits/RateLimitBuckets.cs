@@ -21,12 +21,13 @@ namespace ChatAnywhere.Emulator.Limits
             lock (buckets)
             {
                 buckets.Refill(limits, now);
+                // A refusal takes nothing, so its headers are the buckets as they stand.
                 RateLimitDecision? refusal =
-                    Refusal(RateLimitKind.Requests, limits.RequestsPerMinute, buckets.Requests, 1)
-                    ?? Refusal(RateLimitKind.Tokens, limits.TokensPerMinute, buckets.Tokens, tokens);
+                    Refusal(RateLimitKind.Requests, limits.RequestsPerMinute, buckets.Requests, 1, buckets, limits)
+                    ?? Refusal(RateLimitKind.Tokens, limits.TokensPerMinute, buckets.Tokens, tokens, buckets, limits);
                 if (refusal is not null)
                 {
-                    return refusal with { Headers = buckets.Headers(limits) };
+                    return refusal;
                 }
 
                 buckets.Requests -= 1;
@@ -39,7 +40,7 @@ namespace ChatAnywhere.Emulator.Limits
 
         public void Clear() => _byKey.Clear();
 
-        private static RateLimitDecision? Refusal(RateLimitKind kind, int limit, double available, long requested)
+        private static RateLimitDecision? Refusal(RateLimitKind kind, int limit, double available, long requested, KeyBuckets buckets, OpenAIRateLimits limits)
         {
             if (available >= requested)
             {
@@ -49,14 +50,14 @@ namespace ChatAnywhere.Emulator.Limits
             if (requested > limit)
             {
                 // More than the whole limit: OpenAI's "Request too large" (OA-429-request-too-large-tpm), which no wait lets through.
-                return new RateLimitDecision(kind, limit, 0, requested, TimeSpan.Zero, RateLimitHeaders.None) { TooLarge = true };
+                return new RateLimitDecision(kind, limit, 0, requested, TimeSpan.Zero, buckets.Headers(limits)) { TooLarge = true };
             }
 
             double perSecond = limit / 60.0;
             // What is missing, at the refill rate.
             TimeSpan wait = TimeSpan.FromSeconds((requested - available) / perSecond);
             long used = limit - (long)Math.Floor(available);
-            return new RateLimitDecision(kind, limit, used, requested, wait, RateLimitHeaders.None);
+            return new RateLimitDecision(kind, limit, used, requested, wait, buckets.Headers(limits));
         }
 
         private sealed class KeyBuckets(OpenAIRateLimits limits, DateTimeOffset now)
@@ -93,10 +94,7 @@ namespace ChatAnywhere.Emulator.Limits
     }
 
     /// <summary>The values of OpenAI's x-ratelimit-* headers after a request.</summary>
-    public sealed record RateLimitHeaders(long LimitRequests, long LimitTokens, long RemainingRequests, long RemainingTokens, TimeSpan ResetRequests, TimeSpan ResetTokens)
-    {
-        public static RateLimitHeaders None { get; } = new(0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
-    }
+    public sealed record RateLimitHeaders(long LimitRequests, long LimitTokens, long RemainingRequests, long RemainingTokens, TimeSpan ResetRequests, TimeSpan ResetTokens);
 
     /// <summary>Admitted (<see cref="LimitedOn"/> null), or refused on one limit with the figures OpenAI's message names.</summary>
     public sealed record RateLimitDecision(RateLimitKind? LimitedOn, long Limit, long Used, long Requested, TimeSpan RetryAfter, RateLimitHeaders Headers)

@@ -14,6 +14,14 @@ namespace ChatAnywhere.Engine.Endpoints
         /// <summary>ChatAnywhere's status page.</summary>
         public const string StatusPageUri = "https://status.chatanywhere.tech";
 
+        /// <summary>
+        /// True for ChatAnywhere's status hosts: the status page's, and the .org name its README badges are served
+        /// from, one Uptime Kuma instance (uptime-kuma-api.md, "ChatAnywhere facts").
+        /// </summary>
+        public static bool IsChatAnywhereStatusHost(string host) =>
+            string.Equals(host, new Uri(StatusPageUri).Host, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(host, "status.chatanywhere.org", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The API hosts users should choose between, best first.</summary>
         public static readonly string[] ChatAnywhereBaseUris = { DefaultBaseUri, OverseasBaseUri };
 

@@ -1,4 +1,5 @@
 using System;
+using ChatAnywhere.Engine.Endpoints;
 
 namespace ChatAnywhere.Engine.Status
 {
@@ -96,10 +97,7 @@ namespace ChatAnywhere.Engine.Status
                 return given;
             }
 
-            // Both hosts are one Uptime Kuma instance (uptime-kuma-api.md, "ChatAnywhere facts").
-            return host.Equals("status.chatanywhere.tech", StringComparison.OrdinalIgnoreCase) || host.Equals("status.chatanywhere.org", StringComparison.OrdinalIgnoreCase)
-                ? BadgeMonitor.ChatAnywhere
-                : Array.Empty<BadgeMonitor>();
+            return KnownHosts.IsChatAnywhereStatusHost(host) ? BadgeMonitor.ChatAnywhere : Array.Empty<BadgeMonitor>();
         }
     }
 }

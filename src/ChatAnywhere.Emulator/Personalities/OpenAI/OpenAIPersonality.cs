@@ -39,8 +39,7 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
             ArgumentNullException.ThrowIfNull(request);
             HttpContext context = request.Context;
 
-            // OpenAI gives every answer its own request id (the SDKs surface it as request_id / _request_id).
-            context.Response.Headers["x-request-id"] = "req_" + Guid.NewGuid().ToString("N");
+            StampRequestId(context.Response);
             string path = request.PathWithin.HasValue ? request.PathWithin.Value! : "/";
             bool isModels = IsRoute(request, HttpMethods.Get, "/v1/models");
             bool isChat = IsRoute(request, HttpMethods.Post, "/v1/chat/completions");
@@ -121,6 +120,13 @@ namespace ChatAnywhere.Emulator.Personalities.OpenAI
             }
 
             return OpenAIRateLimitAnswers.Refusal(decision, summary.Model ?? CompletionReply.DefaultModel);
+        }
+
+        /// <summary>OpenAI gives every answer, faults included, its own request id (the SDKs surface it as request_id / _request_id).</summary>
+        public static void StampRequestId(HttpResponse response)
+        {
+            ArgumentNullException.ThrowIfNull(response);
+            response.Headers["x-request-id"] = "req_" + Guid.NewGuid().ToString("N");
         }
 
         private static bool IsRoute(DataPlaneRequest request, string method, string path) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 
@@ -43,7 +44,7 @@ namespace ChatAnywhere.Emulator.Personalities.Shared
         /// <summary>The text in the pieces a stream sends: a word (with its trailing space) each.</summary>
         public string[] Pieces()
         {
-            var pieces = new System.Collections.Generic.List<string>();
+            var pieces = new List<string>();
             int start = 0;
             for (int i = 0; i < Text.Length; i++)
             {

@@ -49,9 +49,6 @@ namespace ChatAnywhere.Emulator.Personalities.Shared
 
         public int Status => StatusCodes.Status200OK;
 
-        /// <summary>The reply being streamed (its token counts are what a balance is charged for).</summary>
-        public CompletionReply Reply => _reply;
-
         public async Task WriteAsync(HttpContext context)
         {
             ArgumentNullException.ThrowIfNull(context);

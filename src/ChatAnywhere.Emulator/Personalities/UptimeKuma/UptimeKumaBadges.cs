@@ -67,8 +67,7 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
             }
 
             // parseInt reads the leading digits; none is "Invalid monitor ID", answered by sendHttpError with 403.
-            string digits = new(parts[0].TakeWhile(char.IsAsciiDigit).ToArray());
-            if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int id))
+            if (ParseIntPrefix(parts[0]) is not int id)
             {
                 return Failure("Invalid monitor ID");
             }
@@ -83,7 +82,7 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
             return kind switch
             {
                 "status" => StatusBadge(monitor, query),
-                "uptime" => UptimeBadge(monitor, duration ?? "24h", query),
+                "uptime" => UptimeBadge(monitor, duration, query),
                 _ => PingBadge(monitor, kind, duration, query),
             };
         }
@@ -123,10 +122,10 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
         }
 
         // The scenario keeps one uptime figure (uptime24); it is sent for every duration.
-        private static CannedAnswer UptimeBadge(StatusPageMonitor monitor, string duration, IQueryCollection query)
+        private static CannedAnswer UptimeBadge(StatusPageMonitor monitor, string? duration, IQueryCollection query)
         {
             // Bare digits are hours; the label drops the unit and appends labelSuffix ("h" by default) whatever it was.
-            string requested = duration.All(char.IsAsciiDigit) ? duration + "h" : duration;
+            string requested = Hours(duration);
             string label = Join(Text(query, "labelPrefix"), Text(query, "label") ?? $"Uptime ({requested[..^1]}{Text(query, "labelSuffix") ?? "h"})");
             string message = Join(Text(query, "prefix"), UptimeText(monitor.Uptime24), Text(query, "suffix") ?? "%");
             string color = Text(query, "color") ?? UptimeColor(monitor.Uptime24);
@@ -158,12 +157,16 @@ namespace ChatAnywhere.Emulator.Personalities.UptimeKuma
             return Svg(BadgeSvg.Render(label, message, Text(query, "color") ?? "blue", Text(query, "labelColor")), MonitorBadgeHeaders);
         }
 
+        /// <summary>The duration asked for, 24h by default; bare digits are hours.</summary>
         private static string Hours(string? duration) => duration is null ? "24h" : duration.All(char.IsAsciiDigit) ? duration + "h" : duration;
 
-        private static int AvgResponseHours(string? duration)
+        private static int AvgResponseHours(string? duration) => Math.Min(duration is null ? 24 : ParseIntPrefix(duration) ?? 24, 720);
+
+        /// <summary>JavaScript's parseInt on a path part: its leading digits; null when there are none.</summary>
+        private static int? ParseIntPrefix(string text)
         {
-            string digits = new((duration ?? "24").TakeWhile(char.IsAsciiDigit).ToArray());
-            return Math.Min(int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int hours) ? hours : 24, 720);
+            string digits = new(text.TakeWhile(char.IsAsciiDigit).ToArray());
+            return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : null;
         }
 
         /// <summary>JavaScript's (fraction * 100).toPrecision(4): four significant digits ("100.0", "99.95", "0.000").</summary>
